@@ -144,6 +144,12 @@ export interface PhotosTable {
 	received_at: string;
 }
 
+/** Photo bytes when the photo store is the database rather than files. */
+export interface PhotoBlobsTable {
+	sha256: string;
+	data: Uint8Array;
+}
+
 export interface WorkOrderPhotosTable {
 	/** Client generated for photos attached on a device. */
 	id: string;
@@ -251,6 +257,7 @@ export interface Database {
 	work_orders: WorkOrdersTable;
 	notes: NotesTable;
 	photos: PhotosTable;
+	photo_blobs: PhotoBlobsTable;
 	work_order_photos: WorkOrderPhotosTable;
 	status_history: StatusHistoryTable;
 	devices: DevicesTable;

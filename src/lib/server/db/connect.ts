@@ -1,0 +1,42 @@
+/**
+ * Opens the database with the dialect the configuration names. Everything above this file talks
+ * Kysely and does not know which engine is underneath.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { DatabaseConfig } from './config';
+import type { Database } from './schema';
+
+export type DialectName = DatabaseConfig['dialect'];
+
+export interface DatabaseHandle {
+	db: Kysely<Database>;
+	dialect: DialectName;
+	close(): Promise<void>;
+}
+
+// PostgreSQL returns BIGINT (int8) and COUNT(*) as strings to be safe beyond 2^53; our change
+// sequence and counts stay far below that, so parse them as numbers on both engines alike.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
+
+export function openDatabase(config: DatabaseConfig): DatabaseHandle {
+	if (config.dialect === 'postgres') {
+		const pool = new pg.Pool({ connectionString: config.connectionString, max: 10 });
+		const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+		return { db, dialect: 'postgres', close: () => db.destroy() };
+	}
+	fs.mkdirSync(path.dirname(config.filename), { recursive: true });
+	const sqlite = new SQLite(config.filename);
+	// WAL lets readers proceed while a sync writes; busy_timeout waits out a concurrent writer
+	// (a CLI next to the server) instead of failing at once.
+	sqlite.pragma('journal_mode = WAL');
+	sqlite.pragma('synchronous = NORMAL');
+	sqlite.pragma('foreign_keys = ON');
+	sqlite.pragma('busy_timeout = 5000');
+	const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+	return { db, dialect: 'sqlite', close: () => db.destroy() };
+}

@@ -8,7 +8,24 @@ const config = {
 	kit: {
 		adapter: adapter({ out: 'build' }),
 		// SvelteKit's origin check stays on: cross-site form posts are refused.
-		csrf: { trustedOrigins: [] }
+		csrf: { trustedOrigins: [] },
+		// Hashes/nonces for SvelteKit's own inline bootstrap script; no other inline script runs.
+		csp: {
+			mode: 'auto',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				'style-src': ['self', 'unsafe-inline'],
+				'img-src': ['self', 'data:', 'blob:'],
+				'font-src': ['self'],
+				'connect-src': ['self'],
+				'worker-src': ['self', 'blob:'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self'],
+				'frame-ancestors': ['none']
+			}
+		}
 	}
 };
 

@@ -1,10 +1,16 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 
+// In CI, every run also writes a JSON report that .ci/run adds up into its closing line.
+const resultsDir = process.env.CI_RESULTS_DIR;
+const resultsName = process.env.CI_RESULTS_NAME ?? 'vitest';
+
 export default defineConfig({
 	plugins: [sveltekit()],
 	server: { port: 5173, host: '127.0.0.1' },
 	test: {
+		reporters: resultsDir ? ['default', 'json'] : ['default'],
+		outputFile: resultsDir ? { json: `${resultsDir}/${resultsName}.json` } : undefined,
 		projects: [
 			{
 				extends: true,

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import { nextChangeSeq } from '../db/change-seq';
 import type { Database, NewWorkOrder, WorkOrderRow, WorkOrderUpdate } from '../db/schema';
 import { inTransaction } from './transaction';
@@ -82,11 +82,11 @@ export class WorkOrderRepository {
 
 	list(filter: WorkOrderFilter, page: { limit: number; offset?: number }): Promise<WorkOrderRow[]> {
 		let query = this.db.selectFrom('work_orders').selectAll();
-		if (filter.ids) query = query.where('id', 'in', nonEmpty(filter.ids));
+		if (filter.ids) query = whereIn(query, 'id', filter.ids);
 		if (filter.crewId) query = query.where('crew_id', '=', filter.crewId);
 		if (filter.unassigned) query = query.where('crew_id', 'is', null);
-		if (filter.fieldStatuses) query = query.where('field_status', 'in', nonEmpty(filter.fieldStatuses));
-		if (filter.serviceCodes) query = query.where('service_code', 'in', nonEmpty(filter.serviceCodes));
+		if (filter.fieldStatuses) query = whereIn(query, 'field_status', filter.fieldStatuses);
+		if (filter.serviceCodes) query = whereIn(query, 'service_code', filter.serviceCodes);
 		if (filter.requestedFrom) query = query.where('requested_at', '>=', filter.requestedFrom);
 		if (filter.requestedTo) query = query.where('requested_at', '<=', filter.requestedTo);
 		return query
@@ -120,9 +120,11 @@ export class WorkOrderRepository {
 	}
 }
 
-/** `in ()` is a syntax error in SQL; an impossible id keeps an empty filter meaning "nothing". */
-function nonEmpty(values: string[]): string[] {
-	return values.length > 0 ? values : ['\u0000'];
+type OrderQuery = SelectQueryBuilder<Database, 'work_orders', WorkOrderRow>;
+
+/** `in ()` is a syntax error in SQL, so an empty filter list becomes an explicit "match nothing". */
+function whereIn(query: OrderQuery, column: 'id' | 'field_status' | 'service_code', values: string[]): OrderQuery {
+	return values.length > 0 ? query.where(column, 'in', values) : query.where(sql<boolean>`1 = 0`);
 }
 
 async function recordHistory(

@@ -1,0 +1,57 @@
+import { building } from '$app/environment';
+import { error, redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '$lib/server/auth/cookies';
+import { authorize } from '$lib/server/auth/policy';
+import { serverContext, startServerContext } from '$lib/server/context';
+import { jsonError } from '$lib/server/http/json';
+
+export const init: ServerInit = async () => {
+	if (!building) await startServerContext();
+};
+
+export const handle: Handle = async ({ event, resolve }) => {
+	event.locals.user = null;
+	event.locals.sessionId = null;
+	const token = event.cookies.get(SESSION_COOKIE);
+	if (token) {
+		const { auth } = await serverContext();
+		const session = await auth.authenticate(token, new Date());
+		if (session) {
+			event.locals.user = session.user;
+			event.locals.sessionId = session.sessionId;
+			setSessionCookie(event.cookies, event.url, token, session.expiresAt);
+		} else {
+			clearSessionCookie(event.cookies, event.url);
+		}
+	}
+
+	const path = event.url.pathname;
+	const decision = authorize(path, event.locals.user);
+	if (decision !== 'allow') {
+		const isApi = path.startsWith('/api/');
+		if (decision === 'sign-in') {
+			if (isApi) return withSecurityHeaders(jsonError(401, 'Sign in first.'));
+			redirect(303, `/signin?next=${encodeURIComponent(path + event.url.search)}`);
+		}
+		if (isApi) return withSecurityHeaders(jsonError(403, 'Your role does not allow this.'));
+		error(403, 'Your role does not give access to this page.');
+	}
+
+	return withSecurityHeaders(await resolve(event));
+};
+
+/** Headers every response carries; the Content-Security-Policy comes from svelte.config.js. */
+function withSecurityHeaders(response: Response): Response {
+	const headers = response.headers;
+	headers.set('X-Content-Type-Options', 'nosniff');
+	headers.set('Referrer-Policy', 'same-origin');
+	headers.set('X-Frame-Options', 'DENY');
+	headers.set('Permissions-Policy', 'geolocation=(self), camera=(self), microphone=()');
+	return response;
+}
+
+export const handleError: HandleServerError = ({ error: cause, status, message }) => {
+	// 404s and other client errors are expected; anything else is ours to fix and goes to the log.
+	if (status >= 500) console.error('[curbside] Unhandled error:', cause);
+	return { message: status >= 500 ? 'Something went wrong on our side. Please try again.' : message };
+};

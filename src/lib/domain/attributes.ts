@@ -35,7 +35,10 @@ const MAX_TEXT_ANSWER = 4000;
  * Checks the answers against the service's attribute definitions and returns the answers
  * that belong to variable attributes (others are dropped), with every problem at once.
  */
-export function validateAttributes(definitions: ServiceAttribute[], values: AttributeValues): v.Result<AttributeValues> {
+export function validateAttributes(
+	definitions: ServiceAttribute[],
+	values: AttributeValues
+): v.Result<AttributeValues> {
 	const issues: v.Issue[] = [];
 	const accepted: AttributeValues = {};
 	const ordered = [...definitions].sort((a, b) => a.order - b.order);
@@ -45,7 +48,9 @@ export function validateAttributes(definitions: ServiceAttribute[], values: Attr
 		const raw = Object.hasOwn(values, definition.code) ? values[definition.code] : undefined;
 		const answers = (raw === undefined ? [] : Array.isArray(raw) ? raw : [raw]).filter((a) => !v.isAbsent(a));
 		if (answers.length === 0) {
-			if (definition.required) issues.push(v.issue(path, 'required', `${path} (${definition.description}) is required`));
+			if (definition.required) {
+				issues.push(v.issue(path, 'required', `${path} (${definition.description}) is required`));
+			}
 			continue;
 		}
 		const before = issues.length;
@@ -81,7 +86,7 @@ function checkAnswer(
 function singleValueSchema(datatype: AttributeDatatype, keys: string[]): v.Schema<string> {
 	switch (datatype) {
 		case 'number':
-			// Kept as the trimmed text the client sent: attributes are stored as strings.
+			// Attribute answers are stored as text; String() gives one spelling per number ('1.50' -> '1.5').
 			return v.map(v.number(), (n) => String(n));
 		case 'datetime':
 			return v.map(v.isoDateTime(), (d) => d.toISOString());
@@ -125,13 +130,19 @@ export const serviceAttributeSchema = v.object(
 		}),
 		datatype: v.oneOf(ATTRIBUTE_DATATYPES),
 		required: v.withDefault(v.boolean(), false),
-		datatype_description: v.nullable(v.string({ trim: true, max: 500 })),
+		datatype_description: v.withDefault(v.nullable(v.string({ trim: true, max: 500 })), null),
 		order: v.number({ integer: true, min: 0, max: 10_000 }),
 		description: v.string({ trim: true, min: 1, max: 500 }),
 		values: v.optional(
-			v.array(v.object({ key: v.string({ trim: true, min: 1, max: 100 }), name: v.string({ trim: true, min: 1, max: 200 }) }), {
-				max: 500
-			})
+			v.array(
+				v.object({
+					key: v.string({ trim: true, min: 1, max: 100 }),
+					name: v.string({ trim: true, min: 1, max: 200 })
+				}),
+				{
+					max: 500
+				}
+			)
 		)
 	},
 	{
@@ -143,10 +154,14 @@ export const serviceAttributeSchema = v.object(
 					return [v.issue('values', 'required', `values are required for a ${fields.datatype}`)];
 				}
 				if (!isList && fields.values !== undefined) {
-					return [v.issue('values', 'not_allowed', 'values are only allowed for singlevaluelist and multivaluelist')];
+					return [
+						v.issue('values', 'not_allowed', 'values are only allowed for singlevaluelist and multivaluelist')
+					];
 				}
 				const keys = (fields.values ?? []).map((value) => value.key);
-				return new Set(keys).size === keys.length ? [] : [v.issue('values', 'duplicate', 'values must have unique keys')];
+				return new Set(keys).size === keys.length
+					? []
+					: [v.issue('values', 'duplicate', 'values must have unique keys')];
 			}
 		]
 	}

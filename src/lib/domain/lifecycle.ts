@@ -125,13 +125,19 @@ export function transitionFor(action: Action, currentStatus: FieldStatus): Actio
 function refusalReason(action: Action, current: FieldStatus): string {
 	if (current === 'closed') return `This order is closed; reopen it before you ${action} it.`;
 	if (current === 'cancelled') return `This order was cancelled; reopen it before you ${action} it.`;
-	if (action === 'start') return `Only an assigned order can be started; this one is ${statusLabel(current)}.`;
+	if (action === 'start') {
+		return `Only an assigned order can be started; this one is ${statusLabel(current)}.`;
+	}
 	if (action === 'unassign' && current === 'in_progress') {
 		return 'Work on this order has started; reassign it to another crew instead of unassigning it.';
 	}
 	if (action === 'unassign') return `This order is ${statusLabel(current)}, so there is no crew to unassign.`;
-	if (action === 'reopen') return `Only a closed or cancelled order can be reopened; this one is ${statusLabel(current)}.`;
-	if (action === 'unable') return `Only an assigned or started order can be marked unable to complete; this one is ${statusLabel(current)}.`;
+	if (action === 'reopen') {
+		return `Only a closed or cancelled order can be reopened; this one is ${statusLabel(current)}.`;
+	}
+	if (action === 'unable') {
+		return `Only an assigned or started order can be marked unable to complete; this one is ${statusLabel(current)}.`;
+	}
 	return `A work order that is ${statusLabel(current)} cannot be ${ACTION_PAST[action]}.`;
 }
 

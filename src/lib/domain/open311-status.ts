@@ -2,7 +2,7 @@
  * How field statuses look to Open311 clients: the plain open/closed of GeoReport v2 and the
  * FixMyStreet extended statuses, plus the reverse for updates that FixMyStreet-style clients POST.
  */
-import { canTransition, isFinalStatus, type FieldStatus } from './lifecycle';
+import { canTransition, isFinalStatus, statusLabel, type FieldStatus } from './lifecycle';
 import type { ResolutionCode } from './resolution';
 
 export type Open311Status = 'open' | 'closed';
@@ -51,7 +51,10 @@ const OPEN_EXTENDED: Readonly<Record<Exclude<FieldStatus, 'closed'>, ExtendedSta
 };
 
 /** A closed order without a resolution code (legacy or imported data) shows as plain 'closed'. */
-export function extendedStatus(fieldStatus: FieldStatus, resolutionCode: ResolutionCode | null): ExtendedStatus {
+export function extendedStatus(
+	fieldStatus: FieldStatus,
+	resolutionCode: ResolutionCode | null
+): ExtendedStatus {
 	if (fieldStatus === 'closed') return resolutionCode ? CLOSED_EXTENDED[resolutionCode] : 'closed';
 	return OPEN_EXTENDED[fieldStatus];
 }
@@ -111,15 +114,20 @@ export type IncomingStatusEffect =
  * in progress...) belong to the dispatcher and the crew, who know where the truck is, so an
  * open-side status on an open order changes nothing (the server still records the update).
  */
-export function incomingStatusEffect(current: FieldStatus, change: IncomingStatusChange): IncomingStatusEffect {
+export function incomingStatusEffect(
+	current: FieldStatus,
+	change: IncomingStatusChange
+): IncomingStatusEffect {
 	if (change.open311 === 'open') {
-		return isFinalStatus(current) ? { kind: 'transition', to: 'reopened', resolutionCode: null } : { kind: 'none' };
+		return isFinalStatus(current)
+			? { kind: 'transition', to: 'reopened', resolutionCode: null }
+			: { kind: 'none' };
 	}
 	if (current === change.fieldStatus) return { kind: 'none' };
 	if (!canTransition(current, change.fieldStatus)) {
 		return {
 			kind: 'refused',
-			reason: `A request that is ${current} cannot become ${change.extended}; reopen it first.`
+			reason: `A request that is ${statusLabel(current)} cannot become ${change.extended}; reopen it first.`
 		};
 	}
 	return { kind: 'transition', to: change.fieldStatus, resolutionCode: change.resolutionCode };

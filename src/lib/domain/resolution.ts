@@ -28,7 +28,14 @@ export function isResolutionCode(value: unknown): value is ResolutionCode {
 	return typeof value === 'string' && (RESOLUTION_CODES as readonly string[]).includes(value);
 }
 
-export const UNABLE_REASONS = ['no_access', 'needs_equipment', 'unsafe', 'wrong_location', 'weather', 'other'] as const;
+export const UNABLE_REASONS = [
+	'no_access',
+	'needs_equipment',
+	'unsafe',
+	'wrong_location',
+	'weather',
+	'other'
+] as const;
 export type UnableReason = (typeof UNABLE_REASONS)[number];
 
 export const UNABLE_REASON_LABELS: Readonly<Record<UnableReason, string>> = {

@@ -139,7 +139,10 @@ export function map<T, U>(schema: Schema<T>, transform: (value: T) => U): Schema
 
 /** An escape hatch for checks that fit none of the building blocks. */
 export function custom<T>(
-	check: (input: unknown, label: string) => { ok: true; value: T } | { ok: false; code: string; message: string }
+	check: (
+		input: unknown,
+		label: string
+	) => { ok: true; value: T } | { ok: false; code: string; message: string }
 ): Schema<T> {
 	return {
 		check: (input, ctx) => {
@@ -148,4 +151,3 @@ export function custom<T>(
 		}
 	};
 }
-

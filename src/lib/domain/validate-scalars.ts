@@ -70,6 +70,8 @@ export function number(options: NumberOptions = {}): Schema<number> {
 		let value: number;
 		if (typeof input === 'number') {
 			value = input;
+		} else if (typeof input !== 'string') {
+			return fail(ctx, 'type', rule);
 		} else {
 			const text = readText(input, ctx);
 			if (text === INVALID) return INVALID;
@@ -78,7 +80,9 @@ export function number(options: NumberOptions = {}): Schema<number> {
 		}
 		if (!Number.isFinite(value)) return fail(ctx, 'type', rule);
 		if (integer && !Number.isInteger(value)) return fail(ctx, 'integer', rule);
-		if ((min !== undefined && value < min) || (max !== undefined && value > max)) return fail(ctx, 'range', rule);
+		if ((min !== undefined && value < min) || (max !== undefined && value > max)) {
+			return fail(ctx, 'range', rule);
+		}
 		return value;
 	});
 }
@@ -109,7 +113,8 @@ export function boolean(): Schema<boolean> {
 }
 
 // Date, 'T', time (seconds and fraction optional), then a zone: Z or +hh:mm (colon optional).
-const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:([Zz])|([+-])(\d{2}):?(\d{2}))$/;
+const ISO_DATE_TIME =
+	/^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:([Zz])|([+-])(\d{2}):?(\d{2}))$/;
 
 /**
  * Parses an ISO 8601 date-time that carries a time zone. Returns null for anything else,

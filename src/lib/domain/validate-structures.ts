@@ -26,11 +26,20 @@ function countRule(min: number | undefined, max: number | undefined): string {
 }
 
 /** Checks each item with its own path (`orderIds[3]`) so every bad item is reported. */
-function checkItems<T>(items: readonly unknown[], item: Schema<T>, options: ListOptions, ctx: Context): T[] | Invalid {
+function checkItems<T>(
+	items: readonly unknown[],
+	item: Schema<T>,
+	options: ListOptions,
+	ctx: Context
+): T[] | Invalid {
 	const { min, max } = options;
 	if ((min !== undefined && items.length < min) || (max !== undefined && items.length > max)) {
 		// Items of an oversized list are not checked: a huge list would flood the answer with issues.
-		return fail(ctx, items.length < (min ?? 0) ? 'too_few' : 'too_many', `${labelOf(ctx)} must have ${countRule(min, max)}`);
+		return fail(
+			ctx,
+			items.length < (min ?? 0) ? 'too_few' : 'too_many',
+			`${labelOf(ctx)} must have ${countRule(min, max)}`
+		);
 	}
 	const values: T[] = [];
 	let valid = true;
@@ -62,7 +71,9 @@ export function commaList<T>(item: Schema<T>, options: ListOptions = {}): Schema
 		const parts = Array.isArray(input) ? input : [input];
 		const pieces: unknown[] = [];
 		for (const part of parts) {
-			if (typeof part !== 'string') return fail(ctx, 'type', `${labelOf(ctx)} must be a comma separated list`);
+			if (typeof part !== 'string') {
+				return fail(ctx, 'type', `${labelOf(ctx)} must be a comma separated list`);
+			}
 			pieces.push(...part.split(',').filter((piece) => !isAbsent(piece)));
 		}
 		return checkItems(pieces, item, options, ctx);
@@ -88,7 +99,10 @@ export interface ObjectOptions<O> {
 
 const MAX_UNKNOWN_KEY_ISSUES = 20;
 
-export function object<S extends Shape>(shape: S, options: ObjectOptions<ObjectOutput<S>> = {}): Schema<ObjectOutput<S>> {
+export function object<S extends Shape>(
+	shape: S,
+	options: ObjectOptions<ObjectOutput<S>> = {}
+): Schema<ObjectOutput<S>> {
 	const { unknownKeys = 'ignore', rules = [] } = options;
 	return {
 		check: (input, ctx) => {

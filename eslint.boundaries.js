@@ -2,6 +2,7 @@
  * Which layer may import which, enforced by lint rather than by memory.
  * Kept apart from eslint.config.js so tests/server/lint-boundaries.test.ts can check these rules bite.
  */
+/** @type {import('eslint').Linter.Config[]} */
 export const layerBoundaries = [
 	{
 		// The domain core is pure: it may import only its own files (no packages, no IO, no other layer).
@@ -19,7 +20,11 @@ export const layerBoundaries = [
 		rules: {
 			'no-restricted-imports': [
 				'error',
-				{ patterns: [{ regex: '^(?!\\./|vitest$)', message: 'Domain tests import only vitest and domain files.' }] }
+				{
+					patterns: [
+						{ regex: '^(?!\\./|vitest$)', message: 'Domain tests import only vitest and domain files.' }
+					]
+				}
 			]
 		}
 	},
@@ -29,7 +34,14 @@ export const layerBoundaries = [
 		rules: {
 			'no-restricted-imports': [
 				'error',
-				{ patterns: [{ group: ['$lib/server', '$lib/server/*', '**/server/**'], message: 'UI code cannot import server code.' }] }
+				{
+					patterns: [
+						{
+							group: ['$lib/server', '$lib/server/*', '**/server/**'],
+							message: 'UI code cannot import server code.'
+						}
+					]
+				}
 			]
 		}
 	}

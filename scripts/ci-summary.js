@@ -25,7 +25,9 @@ for (const file of files.filter((name) => name.endsWith('.json'))) {
 		failed += report.numFailedTests ?? 0;
 		skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
 		// A test file that fails to load has no tests in it but must still count as a failure.
-		failed += (report.testResults ?? []).filter((suite) => suite.status === 'failed' && suite.assertionResults?.length === 0).length;
+		failed += (report.testResults ?? []).filter(
+			(suite) => suite.status === 'failed' && suite.assertionResults?.length === 0
+		).length;
 	} else if (file.startsWith('playwright')) {
 		passed += (report.stats?.expected ?? 0) + (report.stats?.flaky ?? 0);
 		failed += report.stats?.unexpected ?? 0;
@@ -34,7 +36,9 @@ for (const file of files.filter((name) => name.endsWith('.json'))) {
 	}
 }
 
-const failedSteps = files.filter((name) => name.endsWith('.step')).filter((name) => fs.readFileSync(path.join(dir, name), 'utf8').trim() === 'failed');
+const failedSteps = files
+	.filter((name) => name.endsWith('.step'))
+	.filter((name) => fs.readFileSync(path.join(dir, name), 'utf8').trim() === 'failed');
 if (failedSteps.length > 0 && failed === 0) failed = failedSteps.length;
 
 for (const name of failedSteps) console.log(`step failed: ${name.replace(/\.step$/, '')}`);

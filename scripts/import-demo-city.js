@@ -168,6 +168,7 @@ from OpenStreetMap as shipped in the iD editor's walkthrough data (\`${source}\`
 https://www.openstreetmap.org/copyright .
 
 What the licence asks of this project:
+
 - **Credit**: every map that shows this data displays "© OpenStreetMap contributors" (the tile
   style's attribution does this), and this file travels with the data.
 - **Share-alike**: \`three-rivers.json\` is a derived database; if it is shared publicly, it is

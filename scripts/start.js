@@ -8,6 +8,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -21,7 +22,8 @@ function newestMtime(target) {
 	const stat = fs.statSync(target);
 	if (!stat.isDirectory()) return stat.mtimeMs;
 	let newest = stat.mtimeMs;
-	for (const entry of fs.readdirSync(target)) newest = Math.max(newest, newestMtime(path.join(target, entry)));
+	for (const entry of fs.readdirSync(target))
+		newest = Math.max(newest, newestMtime(path.join(target, entry)));
 	return newest;
 }
 
@@ -33,10 +35,14 @@ function buildIsStale() {
 
 if (buildIsStale()) {
 	console.log('[curbside] Building the app (first start or sources changed)...');
-	const result = spawnSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], {
-		cwd: root,
-		stdio: 'inherit'
-	});
+	const result = spawnSync(
+		process.execPath,
+		[path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'],
+		{
+			cwd: root,
+			stdio: 'inherit'
+		}
+	);
 	if (result.status !== 0) {
 		console.error('[curbside] The build failed; see the messages above.');
 		process.exit(result.status ?? 1);
@@ -47,6 +53,34 @@ process.env.PORT ??= '3000';
 process.env.HOST ??= '127.0.0.1';
 // Residents' apps post photos over slow links: give bodies room (photos get their own limit).
 process.env.BODY_SIZE_LIMIT ??= '25M';
-const shown = process.env.HOST === '127.0.0.1' || process.env.HOST === '0.0.0.0' ? 'localhost' : process.env.HOST;
-console.log(`[curbside] Starting on http://${shown}:${process.env.PORT}`);
-await import(buildEntry);
+
+// adapter-node assumes https unless told otherwise, which would make SvelteKit's origin check
+// refuse every form post over plain http. When no ORIGIN or PROTOCOL_HEADER is configured (a
+// proxy in front would set those), we serve plain http ourselves and say so in a header that we
+// always overwrite, so a client cannot spoof it.
+const OWN_PROTOCOL_HEADER = 'x-curbside-protocol';
+const plainHttp = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
+if (plainHttp) process.env.PROTOCOL_HEADER = OWN_PROTOCOL_HEADER;
+
+const { handler } = await import(path.join(root, 'build', 'handler.js'));
+const server = http.createServer((req, res) => {
+	if (plainHttp) req.headers[OWN_PROTOCOL_HEADER] = 'http';
+	handler(req, res);
+});
+// A photo over a weak mobile link can take minutes; Node's 5-minute default would cut it off.
+server.requestTimeout = 15 * 60 * 1000;
+
+const port = Number(process.env.PORT);
+server.listen(port, process.env.HOST, () => {
+	const shown = ['127.0.0.1', '0.0.0.0', '::'].includes(process.env.HOST) ? 'localhost' : process.env.HOST;
+	console.log(`[curbside] Serving http://${shown}:${port}`);
+});
+
+function shutDown(signal) {
+	console.log(`[curbside] ${signal}: finishing open requests, then stopping.`);
+	server.close(() => process.exit(0));
+	server.closeIdleConnections();
+	setTimeout(() => process.exit(0), 10_000).unref();
+}
+process.on('SIGTERM', () => shutDown('SIGTERM'));
+process.on('SIGINT', () => shutDown('SIGINT'));

@@ -21,7 +21,8 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
 		const axe = (window as unknown as { axe: { run: () => Promise<{ violations: AxeViolation[] }> } }).axe;
 		const result = await axe.run();
 		return result.violations.map(
-			(violation) => `${violation.id}: ${violation.help} at ${JSON.stringify(violation.nodes.map((node) => node.target))}`
+			(violation) =>
+				`${violation.id}: ${violation.help} at ${JSON.stringify(violation.nodes.map((node) => node.target))}`
 		);
 	});
 	expect(violations).toEqual([]);

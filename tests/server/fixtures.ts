@@ -26,10 +26,22 @@ export async function givenService(repos: Repositories, code = 'POTHOLE') {
 }
 
 export async function givenCrew(repos: Repositories, id = 'crew-north', name = 'Streets North') {
-	return repos.crews.insert({ id, name, department: 'Public Works', color: '#1b6', active: 1, created_at: T0 });
+	return repos.crews.insert({
+		id,
+		name,
+		department: 'Public Works',
+		color: '#1b6',
+		active: 1,
+		created_at: T0
+	});
 }
 
-export async function givenUser(repos: Repositories, id = 'u1', username = 'dana', crewId: string | null = null) {
+export async function givenUser(
+	repos: Repositories,
+	id = 'u1',
+	username = 'dana',
+	crewId: string | null = null
+) {
 	return repos.users.insert({
 		id,
 		username,
@@ -43,7 +55,10 @@ export async function givenUser(repos: Repositories, id = 'u1', username = 'dana
 	});
 }
 
-export function orderRow(id: string, overrides: Partial<NewWorkOrder> = {}): Omit<NewWorkOrder, 'change_seq'> {
+export function orderRow(
+	id: string,
+	overrides: Partial<NewWorkOrder> = {}
+): Omit<NewWorkOrder, 'change_seq'> {
 	return {
 		id,
 		token: null,

@@ -20,11 +20,21 @@ async function restrictedImportErrors(code: string, filePath: string): Promise<n
 
 describe('layer boundaries', () => {
 	it('lets the domain core import its own files', async () => {
-		expect(await restrictedImportErrors("export { canTransition } from './lifecycle';\n", 'src/lib/domain/probe.ts')).toBe(0);
+		expect(
+			await restrictedImportErrors(
+				"export { canTransition } from './lifecycle';\n",
+				'src/lib/domain/probe.ts'
+			)
+		).toBe(0);
 	});
 
 	it('lets domain tests import vitest', async () => {
-		expect(await restrictedImportErrors("import { it } from 'vitest';\nit('x', () => {});\n", 'src/lib/domain/probe.test.ts')).toBe(0);
+		expect(
+			await restrictedImportErrors(
+				"import { it } from 'vitest';\nit('x', () => {});\n",
+				'src/lib/domain/probe.test.ts'
+			)
+		).toBe(0);
 	});
 
 	it.each([
@@ -33,11 +43,14 @@ describe('layer boundaries', () => {
 		["import x from '../server/context';", 'a sibling layer by relative path'],
 		["import fs from 'node:fs';", 'Node built-ins']
 	])('refuses a domain import of %s (%s)', async (line) => {
-		expect(await restrictedImportErrors(`${line}\nexport const probe = 1;\n`, 'src/lib/domain/probe.ts')).toBe(1);
+		expect(
+			await restrictedImportErrors(`${line}\nexport const probe = 1;\n`, 'src/lib/domain/probe.ts')
+		).toBe(1);
 	});
 
 	it('refuses server imports from browser code', async () => {
-		const code = "import { serverContext } from '$lib/server/context';\nexport const probe = serverContext;\n";
+		const code =
+			"import { serverContext } from '$lib/server/context';\nexport const probe = serverContext;\n";
 		expect(await restrictedImportErrors(code, 'src/lib/client/probe.ts')).toBe(1);
 	});
 });

@@ -80,7 +80,14 @@ describe.each(testBackends())('repository contract on $name', (backend) => {
 
 	describe('sessions', () => {
 		beforeEach(async () => givenUser(repos, 'u1', 'dana'));
-		const session = { id: 's1', userId: 'u1', deviceId: null, createdAt: T0, userAgent: 'test', ip: '127.0.0.1' };
+		const session = {
+			id: 's1',
+			userId: 'u1',
+			deviceId: null,
+			createdAt: T0,
+			userAgent: 'test',
+			ip: '127.0.0.1'
+		};
 
 		it('finds a live session with its user', async () => {
 			await repos.sessions.insert({ ...session, expiresAt: '2026-11-03T14:00:00.000Z' });
@@ -111,7 +118,14 @@ describe.each(testBackends())('repository contract on $name', (backend) => {
 
 	describe('API keys', () => {
 		it('finds a live key by its hash and not once revoked', async () => {
-			const key = { id: 'k1', keyHash: 'abc', keyPrefix: 'cs_abc', label: 'Resident app', createdByUserId: null, createdAt: T0 };
+			const key = {
+				id: 'k1',
+				keyHash: 'abc',
+				keyPrefix: 'cs_abc',
+				label: 'Resident app',
+				createdByUserId: null,
+				createdAt: T0
+			};
 			await repos.apiKeys.insert(key);
 			expect((await repos.apiKeys.findActiveByHash('abc'))?.label).toBe('Resident app');
 			expect(await repos.apiKeys.revoke('k1', T0)).toBe(true);
@@ -128,9 +142,18 @@ describe.each(testBackends())('repository contract on $name', (backend) => {
 
 		it('round-trips every field with its type: numbers stay numbers, nulls stay null, text is exact', async () => {
 			const description = 'Trou énorme 🚧 near "Main" & <Pine>; DROP TABLE work_orders; --';
-			await repos.workOrders.insert(orderRow('CS-100001', { description, lat: 41.94361234, priority: 1 }), audit('created'));
+			await repos.workOrders.insert(
+				orderRow('CS-100001', { description, lat: 41.94361234, priority: 1 }),
+				audit('created')
+			);
 			const row = await repos.workOrders.get('CS-100001');
-			expect(row).toMatchObject({ description, lat: 41.94361234, long: -85.6325, priority: 1, crew_id: null });
+			expect(row).toMatchObject({
+				description,
+				lat: 41.94361234,
+				long: -85.6325,
+				priority: 1,
+				crew_id: null
+			});
 			expect(typeof row?.change_seq).toBe('number');
 			expect(row?.media_url).toBeNull();
 		});
@@ -143,7 +166,17 @@ describe.each(testBackends())('repository contract on $name', (backend) => {
 				audit('assigned')
 			);
 			await repos.notes.add(
-				{ id: 'n1', work_order_id: 'CS-1', author_user_id: null, author_kind: 'system', body: 'Checked', visibility: 'internal', late_report: 0, captured_at: T0, received_at: T0 },
+				{
+					id: 'n1',
+					work_order_id: 'CS-1',
+					author_user_id: null,
+					author_kind: 'system',
+					body: 'Checked',
+					visibility: 'internal',
+					late_report: 0,
+					captured_at: T0,
+					received_at: T0
+				},
 				audit('noted')
 			);
 			const afterNote = await repos.workOrders.get('CS-1');
@@ -155,9 +188,15 @@ describe.each(testBackends())('repository contract on $name', (backend) => {
 
 		it('records one history entry per write with the status and crew before and after', async () => {
 			await repos.workOrders.insert(orderRow('CS-1'), audit('created'));
-			await repos.workOrders.update('CS-1', { crew_id: 'crew-north', field_status: 'assigned' }, audit('assigned'));
+			await repos.workOrders.update(
+				'CS-1',
+				{ crew_id: 'crew-north', field_status: 'assigned' },
+				audit('assigned')
+			);
 			const history = await repos.history.listForOrder('CS-1');
-			expect(history.map((h) => [h.action, h.from_status, h.to_status, h.from_crew_id, h.to_crew_id])).toEqual([
+			expect(
+				history.map((h) => [h.action, h.from_status, h.to_status, h.from_crew_id, h.to_crew_id])
+			).toEqual([
 				['created', null, 'new', null, null],
 				['assigned', 'new', 'assigned', null, 'crew-north']
 			]);
@@ -182,15 +221,22 @@ describe.each(testBackends())('repository contract on $name', (backend) => {
 		});
 
 		it('refuses an order for an unknown service or crew', async () => {
-			await expect(repos.workOrders.insert(orderRow('CS-1', { service_code: 'NOPE' }), audit('created'))).rejects.toThrow();
-			await expect(repos.workOrders.insert(orderRow('CS-2', { crew_id: 'ghost' }), audit('created'))).rejects.toThrow();
+			await expect(
+				repos.workOrders.insert(orderRow('CS-1', { service_code: 'NOPE' }), audit('created'))
+			).rejects.toThrow();
+			await expect(
+				repos.workOrders.insert(orderRow('CS-2', { crew_id: 'ghost' }), audit('created'))
+			).rejects.toThrow();
 		});
 
-		it('pages a crew\'s changes by cursor, oldest change first, with nothing skipped', async () => {
+		it("pages a crew's changes by cursor, oldest change first, with nothing skipped", async () => {
 			await givenCrew(repos, 'crew-south', 'Streets South');
 			for (let i = 1; i <= 7; i++) {
 				const crew = i % 2 === 0 ? 'crew-south' : 'crew-north';
-				await repos.workOrders.insert(orderRow(`CS-${i}`, { crew_id: crew, field_status: 'assigned' }), audit('created'));
+				await repos.workOrders.insert(
+					orderRow(`CS-${i}`, { crew_id: crew, field_status: 'assigned' }),
+					audit('created')
+				);
 			}
 			await repos.workOrders.update('CS-1', { priority: 1 }, audit('updated'));
 			const seen: string[] = [];
@@ -205,12 +251,22 @@ describe.each(testBackends())('repository contract on $name', (backend) => {
 		});
 
 		it('filters lists by crew, status, service, ids and requested time, newest first', async () => {
-			await repos.workOrders.insert(orderRow('CS-1', { requested_at: '2026-10-01T00:00:00.000Z' }), audit('created'));
 			await repos.workOrders.insert(
-				orderRow('CS-2', { requested_at: '2026-10-05T00:00:00.000Z', crew_id: 'crew-north', field_status: 'assigned' }),
+				orderRow('CS-1', { requested_at: '2026-10-01T00:00:00.000Z' }),
 				audit('created')
 			);
-			await repos.workOrders.insert(orderRow('CS-3', { requested_at: '2026-10-09T00:00:00.000Z' }), audit('created'));
+			await repos.workOrders.insert(
+				orderRow('CS-2', {
+					requested_at: '2026-10-05T00:00:00.000Z',
+					crew_id: 'crew-north',
+					field_status: 'assigned'
+				}),
+				audit('created')
+			);
+			await repos.workOrders.insert(
+				orderRow('CS-3', { requested_at: '2026-10-09T00:00:00.000Z' }),
+				audit('created')
+			);
 			const ids = async (filter: Parameters<Repositories['workOrders']['list']>[0]) =>
 				(await repos.workOrders.list(filter, { limit: 10 })).map((row) => row.id);
 			expect(await ids({})).toEqual(['CS-3', 'CS-2', 'CS-1']);
@@ -219,15 +275,21 @@ describe.each(testBackends())('repository contract on $name', (backend) => {
 			expect(await ids({ fieldStatuses: ['new'] })).toEqual(['CS-3', 'CS-1']);
 			expect(await ids({ ids: [] })).toEqual([]);
 			expect(await ids({ ids: ['CS-1', 'CS-3'] })).toEqual(['CS-3', 'CS-1']);
-			expect(await ids({ requestedFrom: '2026-10-02T00:00:00.000Z', requestedTo: '2026-10-06T00:00:00.000Z' })).toEqual(['CS-2']);
-			expect((await repos.workOrders.list({}, { limit: 1, offset: 1 })).map((row) => row.id)).toEqual(['CS-2']);
+			expect(
+				await ids({ requestedFrom: '2026-10-02T00:00:00.000Z', requestedTo: '2026-10-06T00:00:00.000Z' })
+			).toEqual(['CS-2']);
+			expect((await repos.workOrders.list({}, { limit: 1, offset: 1 })).map((row) => row.id)).toEqual([
+				'CS-2'
+			]);
 			expect(await repos.workOrders.countByStatus()).toEqual({ new: 2, assigned: 1 });
 		});
 
 		it('hands out unique, gap-free change numbers to concurrent writers', async () => {
 			await repos.workOrders.insert(orderRow('CS-1'), audit('created'));
 			await Promise.all(
-				Array.from({ length: 20 }, (_, i) => repos.workOrders.update('CS-1', { priority: (i % 4) + 1 }, audit('updated')))
+				Array.from({ length: 20 }, (_, i) =>
+					repos.workOrders.update('CS-1', { priority: (i % 4) + 1 }, audit('updated'))
+				)
 			);
 			const seqs = (await repos.history.listForOrder('CS-1')).map((h) => h.change_seq);
 			expect(seqs).toEqual(Array.from({ length: 21 }, (_, i) => i + 1));
@@ -239,7 +301,17 @@ describe.each(testBackends())('repository contract on $name', (backend) => {
 			await givenService(repos);
 			await repos.workOrders.insert(orderRow('CS-1'), audit('created'));
 		});
-		const note = { id: 'n1', work_order_id: 'CS-1', author_user_id: null, author_kind: 'crew', body: 'Patched', visibility: 'internal', late_report: 0, captured_at: T0, received_at: T0 };
+		const note = {
+			id: 'n1',
+			work_order_id: 'CS-1',
+			author_user_id: null,
+			author_kind: 'crew',
+			body: 'Patched',
+			visibility: 'internal',
+			late_report: 0,
+			captured_at: T0,
+			received_at: T0
+		};
 
 		it('appends a note once even when the same note arrives twice', async () => {
 			expect(await repos.notes.add(note, audit('noted'))).toBe(true);
@@ -254,13 +326,30 @@ describe.each(testBackends())('repository contract on $name', (backend) => {
 
 		it('stores photo metadata and bytes once per content hash and attaches photos idempotently', async () => {
 			const sha = 'a'.repeat(64);
-			const photo = { sha256: sha, size: 3, content_type: 'image/jpeg', width: 1, height: 1, storage: 'db', received_at: T0 };
+			const photo = {
+				sha256: sha,
+				size: 3,
+				content_type: 'image/jpeg',
+				width: 1,
+				height: 1,
+				storage: 'db',
+				received_at: T0
+			};
 			await repos.photos.saveMetadata(photo);
 			await repos.photos.saveMetadata(photo);
 			await repos.photos.putBlob(sha, new Uint8Array([1, 2, 255]));
 			await repos.photos.putBlob(sha, new Uint8Array([1, 2, 255]));
 			expect(Array.from((await repos.photos.getBlob(sha))!)).toEqual([1, 2, 255]);
-			const link = { id: 'p1', work_order_id: 'CS-1', sha256: sha, kind: 'after', author_user_id: null, late_report: 0, captured_at: T0, received_at: T0 };
+			const link = {
+				id: 'p1',
+				work_order_id: 'CS-1',
+				sha256: sha,
+				kind: 'after',
+				author_user_id: null,
+				late_report: 0,
+				captured_at: T0,
+				received_at: T0
+			};
 			expect(await repos.photos.attach(link, audit('photographed'))).toBe(true);
 			expect(await repos.photos.attach(link, audit('photographed'))).toBe(false);
 			expect(await repos.photos.listForOrder('CS-1')).toHaveLength(1);

@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { signIn, validate } from '$lib/domain';
+import { signIn, v } from '$lib/domain';
 import { setSessionCookie } from '$lib/server/auth/cookies';
 import { clientAddress } from '$lib/server/auth/client-address';
 import { authorize, homeFor } from '$lib/server/auth/policy';
@@ -16,7 +16,7 @@ export const actions: Actions = {
 		const form = await event.request.formData();
 		const input = { username: form.get('username'), password: form.get('password') };
 		const username = typeof input.username === 'string' ? input.username.slice(0, 64) : '';
-		const checked = validate(signIn, input);
+		const checked = v.validate(signIn, input);
 		if (!checked.ok) {
 			return fail(400, { username, message: 'Enter your username and password.' });
 		}

@@ -7,11 +7,18 @@ export const load: PageServerLoad = async () => {
 	const [crews, services, queue, counts] = await Promise.all([
 		repos.crews.list(),
 		repos.services.list({ includeInactive: true }),
-		repos.workOrders.list({ unassigned: true, fieldStatuses: ['new', 'reopened', 'unable_to_complete'] }, { limit: 50 }),
+		repos.workOrders.list(
+			{ unassigned: true, fieldStatuses: ['new', 'reopened', 'unable_to_complete'] },
+			{ limit: 50 }
+		),
 		repos.workOrders.countByStatus()
 	]);
 	const perCrew = await Promise.all(
-		crews.map(async (crew) => ({ id: crew.id, name: crew.name, counts: await repos.workOrders.countByStatus({ crewId: crew.id }) }))
+		crews.map(async (crew) => ({
+			id: crew.id,
+			name: crew.name,
+			counts: await repos.workOrders.countByStatus({ crewId: crew.id })
+		}))
 	);
 	return { counts, perCrew, queue: summarizeOrders(queue, services, new Date()) };
 };

@@ -16,8 +16,7 @@ export interface SignInMeta {
 }
 
 export type SignInResult =
-	| { ok: true; token: string; user: SessionUser; expiresAt: Date }
-	| { ok: false; message: string };
+	{ ok: true; token: string; user: SessionUser; expiresAt: Date } | { ok: false; message: string };
 
 /** One message for an unknown user, a wrong password and a disabled account: no user enumeration. */
 export const BAD_CREDENTIALS = 'Wrong username or password.';
@@ -47,7 +46,10 @@ export class AuthService {
 	}
 
 	/** The user behind a session cookie, or null. Extends the session when it is in use. */
-	async authenticate(token: string, now: Date): Promise<{ user: SessionUser; sessionId: string; expiresAt: Date } | null> {
+	async authenticate(
+		token: string,
+		now: Date
+	): Promise<{ user: SessionUser; sessionId: string; expiresAt: Date } | null> {
 		const sessionId = sessionIdFor(token);
 		const found = await this.repos.sessions.findActive(sessionId, now.toISOString());
 		if (!found || !isRole(found.user.role)) return null;

@@ -5,8 +5,7 @@
 import path from 'node:path';
 
 export type DatabaseConfig =
-	| { dialect: 'sqlite'; filename: string }
-	| { dialect: 'postgres'; connectionString: string };
+	{ dialect: 'sqlite'; filename: string } | { dialect: 'postgres'; connectionString: string };
 
 export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
 	const url = env.DATABASE_URL?.trim();

@@ -8,7 +8,7 @@
  * - ids are text: server-generated for people and crews, client-generated (UUID) for anything a
  *   device creates offline, so a retried create can never make a second row.
  */
-import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 /** Columns that are filled by an auto-incrementing integer. */
 type AutoId = Generated<number>;
@@ -188,7 +188,7 @@ export interface DevicesTable {
 	label: string;
 	user_agent: string;
 	/** The highest mutation id applied for this device (the sync push cursor). */
-	last_mutation_id: number;
+	last_mutation_id: ColumnType<number, number | undefined, number>;
 	last_seen_at: string | null;
 	revoked_at: string | null;
 	created_at: string;
@@ -289,4 +289,3 @@ export type SessionRow = Selectable<SessionsTable>;
 export type ApiKeyRow = Selectable<ApiKeysTable>;
 export type MutationLogRow = Selectable<MutationLogTable>;
 export type CrewLocationRow = Selectable<CrewLocationsTable>;
-

@@ -33,6 +33,9 @@ export function repositories(db: Kysely<Database>) {
 export type Repositories = ReturnType<typeof repositories>;
 
 /** One unit of work: everything `work` does through `repos` commits or rolls back together. */
-export function withRepositories<T>(db: Kysely<Database>, work: (repos: Repositories) => Promise<T>): Promise<T> {
+export function withRepositories<T>(
+	db: Kysely<Database>,
+	work: (repos: Repositories) => Promise<T>
+): Promise<T> {
 	return inTransaction(db, (trx) => work(repositories(trx)));
 }

@@ -52,7 +52,11 @@ export class PhotoRepository {
 	}
 
 	async getBlob(sha256: string): Promise<Uint8Array | undefined> {
-		const row = await this.db.selectFrom('photo_blobs').select('data').where('sha256', '=', sha256).executeTakeFirst();
+		const row = await this.db
+			.selectFrom('photo_blobs')
+			.select('data')
+			.where('sha256', '=', sha256)
+			.executeTakeFirst();
 		return row?.data;
 	}
 }

@@ -11,7 +11,11 @@ export class ServiceRepository {
 	}
 
 	get(serviceCode: string): Promise<ServiceRow | undefined> {
-		return this.db.selectFrom('services').selectAll().where('service_code', '=', serviceCode).executeTakeFirst();
+		return this.db
+			.selectFrom('services')
+			.selectAll()
+			.where('service_code', '=', serviceCode)
+			.executeTakeFirst();
 	}
 
 	/** Creates the service or replaces its definition (admins edit services in place). */

@@ -123,7 +123,11 @@ export class WorkOrderRepository {
 type OrderQuery = SelectQueryBuilder<Database, 'work_orders', WorkOrderRow>;
 
 /** `in ()` is a syntax error in SQL, so an empty filter list becomes an explicit "match nothing". */
-function whereIn(query: OrderQuery, column: 'id' | 'field_status' | 'service_code', values: string[]): OrderQuery {
+function whereIn(
+	query: OrderQuery,
+	column: 'id' | 'field_status' | 'service_code',
+	values: string[]
+): OrderQuery {
 	return values.length > 0 ? query.where(column, 'in', values) : query.where(sql<boolean>`1 = 0`);
 }
 

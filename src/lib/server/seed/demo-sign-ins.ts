@@ -11,8 +11,14 @@ export async function printDemoSignIns(repos: Repositories): Promise<void> {
 	const stillDemo = await Promise.all(users.map((user) => verifyPassword(DEMO_PASSWORD, user.password_hash)));
 	const demoUsers = users.filter((_, index) => stillDemo[index]);
 	if (demoUsers.length === 0) return;
-	const lines = demoUsers.map((user) => `  ${user.role.padEnd(11)} ${user.username.padEnd(20)} ${user.display_name}`);
+	const lines = demoUsers.map(
+		(user) => `  ${user.role.padEnd(11)} ${user.username.padEnd(20)} ${user.display_name}`
+	);
 	console.log(
-		[`[curbside] Demo sign-ins (password for all: ${DEMO_PASSWORD}):`, '  role        username             name', ...lines].join('\n')
+		[
+			`[curbside] Demo sign-ins (password for all: ${DEMO_PASSWORD}):`,
+			'  role        username             name',
+			...lines
+		].join('\n')
 	);
 }

@@ -18,7 +18,11 @@ export async function seedDemoCityIfEmpty(
 ): Promise<SeedResult | null> {
 	const existing = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
 	if (existing) return null;
-	const city = generateDemoCity({ seed: options.seed ?? 311, requestCount: options.requestCount, now: options.now });
+	const city = generateDemoCity({
+		seed: options.seed ?? 311,
+		requestCount: options.requestCount,
+		now: options.now
+	});
 	await writeCity(db, city);
 	return {
 		summary: `${city.services.length} services, ${city.crews.length} crews, ${city.users.length} people, ${city.workOrders.length} requests`
@@ -27,7 +31,10 @@ export async function seedDemoCityIfEmpty(
 
 export async function writeCity(db: Kysely<Database>, city: DemoCity): Promise<void> {
 	const users = await Promise.all(
-		city.users.map(async ({ demoPassword, ...user }) => ({ ...user, password_hash: await hashPassword(demoPassword) }))
+		city.users.map(async ({ demoPassword, ...user }) => ({
+			...user,
+			password_hash: await hashPassword(demoPassword)
+		}))
 	);
 	const { orders, history, lastSeq } = numberChanges(city.workOrders, city.history);
 	await db.transaction().execute(async (trx) => {

@@ -12,7 +12,8 @@ export function summarizeOrders(rows: WorkOrderRow[], services: ServiceRow[], no
 		priority: isPriority(row.priority) ? formatPriority(row.priority) : String(row.priority),
 		dueAt: row.due_at,
 		overdue:
-			isFieldStatus(row.field_status) && isOverdue(row.due_at ? new Date(row.due_at) : null, now, row.field_status)
+			isFieldStatus(row.field_status) &&
+			isOverdue(row.due_at ? new Date(row.due_at) : null, now, row.field_status)
 	}));
 }
 

@@ -46,9 +46,7 @@ export function initialSchema(dialect: DialectName): Migration {
 				.addColumn('username', 'text', (col) => col.notNull().unique())
 				.addColumn('display_name', 'text', (col) => col.notNull())
 				.addColumn('password_hash', 'text', (col) => col.notNull())
-				.addColumn('role', 'text', (col) =>
-					col.notNull().check(sql`role in ('crew', 'supervisor', 'admin')`)
-				)
+				.addColumn('role', 'text', (col) => col.notNull().check(sql`role in ('crew', 'supervisor', 'admin')`))
 				.addColumn('crew_id', 'text', (col) => col.references('crews.id'))
 				.addColumn('department', 'text')
 				.addColumn('disabled_at', 'text')
@@ -83,7 +81,10 @@ export function initialSchema(dialect: DialectName): Migration {
 				.addColumn('attributes', 'text', (col) => col.notNull().defaultTo('{}'))
 				.addColumn('source', 'text', (col) => col.notNull())
 				.addColumn('priority', 'integer', (col) =>
-					col.notNull().defaultTo(3).check(sql`priority between 1 and 4`)
+					col
+						.notNull()
+						.defaultTo(3)
+						.check(sql`priority between 1 and 4`)
 				)
 				.addColumn('due_at', 'text')
 				.addColumn('crew_id', 'text', (col) => col.references('crews.id'))
@@ -101,7 +102,11 @@ export function initialSchema(dialect: DialectName): Migration {
 				.addColumn('created_by_user_id', 'text', (col) => col.references('users.id'))
 				.addColumn('change_seq', 'bigint', (col) => col.notNull())
 				.execute();
-			await db.schema.createIndex('work_orders_crew_seq').on('work_orders').columns(['crew_id', 'change_seq']).execute();
+			await db.schema
+				.createIndex('work_orders_crew_seq')
+				.on('work_orders')
+				.columns(['crew_id', 'change_seq'])
+				.execute();
 			await db.schema.createIndex('work_orders_seq').on('work_orders').column('change_seq').execute();
 			await db.schema.createIndex('work_orders_status').on('work_orders').column('field_status').execute();
 			await db.schema.createIndex('work_orders_requested').on('work_orders').column('requested_at').execute();
@@ -151,7 +156,11 @@ export function initialSchema(dialect: DialectName): Migration {
 				.addColumn('captured_at', 'text', (col) => col.notNull())
 				.addColumn('received_at', 'text', (col) => col.notNull())
 				.execute();
-			await db.schema.createIndex('work_order_photos_order').on('work_order_photos').column('work_order_id').execute();
+			await db.schema
+				.createIndex('work_order_photos_order')
+				.on('work_order_photos')
+				.column('work_order_id')
+				.execute();
 
 			await withAutoId(db.schema.createTable('status_history'), dialect)
 				.addColumn('work_order_id', 'text', (col) => col.notNull().references('work_orders.id'))
@@ -166,7 +175,11 @@ export function initialSchema(dialect: DialectName): Migration {
 				.addColumn('detail', 'text', (col) => col.notNull().defaultTo('{}'))
 				.addColumn('change_seq', 'bigint', (col) => col.notNull())
 				.execute();
-			await db.schema.createIndex('status_history_order').on('status_history').column('work_order_id').execute();
+			await db.schema
+				.createIndex('status_history_order')
+				.on('status_history')
+				.column('work_order_id')
+				.execute();
 			await db.schema.createIndex('status_history_seq').on('status_history').column('change_seq').execute();
 
 			await db.schema

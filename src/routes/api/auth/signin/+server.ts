@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { signIn, validate } from '$lib/domain';
+import { signIn, v } from '$lib/domain';
 import { setSessionCookie } from '$lib/server/auth/cookies';
 import { clientAddress } from '$lib/server/auth/client-address';
 import { serverContext } from '$lib/server/context';
@@ -10,7 +10,7 @@ import type { RequestHandler } from './$types';
 export const POST: RequestHandler = async (event) => {
 	const body = await readJsonBody(event.request, 10_000);
 	if (!body.ok) return body.response;
-	const checked = validate(signIn, body.value);
+	const checked = v.validate(signIn, body.value);
 	if (!checked.ok) return jsonError(400, 'Enter your username and password.', checked.issues);
 	const { auth } = await serverContext();
 	const result = await auth.signIn(checked.value.username, checked.value.password, {

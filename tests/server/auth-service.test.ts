@@ -1,0 +1,100 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+	AuthService,
+	BAD_CREDENTIALS,
+	SESSION_LIFETIME_MS,
+	sessionIdFor
+} from '../../src/lib/server/auth/auth-service';
+import { hashPassword } from '../../src/lib/server/auth/password';
+import { repositories, type Repositories } from '../../src/lib/server/repositories';
+import { testBackends } from './backends';
+import { givenCrew, T0 } from './fixtures';
+
+const [sqlite] = testBackends();
+const now = new Date(T0);
+const meta = { userAgent: 'test', ip: '127.0.0.1', now };
+
+describe('AuthService', () => {
+	let repos: Repositories;
+	let auth: AuthService;
+	let drop: () => Promise<void>;
+
+	beforeEach(async () => {
+		const created = await sqlite!.create();
+		drop = created.drop;
+		repos = repositories(created.handle.db);
+		auth = new AuthService(repos);
+		await givenCrew(repos);
+		await repos.users.insert({
+			id: 'u1',
+			username: 'crew.dana',
+			display_name: 'Dana Ruiz',
+			password_hash: await hashPassword('right'),
+			role: 'crew',
+			crew_id: 'crew-north',
+			department: 'Public Works',
+			disabled_at: null,
+			created_at: T0
+		});
+	});
+	afterEach(async () => drop());
+
+	it('signs in with the right password and authenticates the session token', async () => {
+		const result = await auth.signIn('  Crew.Dana ', 'right', meta);
+		expect(result.ok).toBe(true);
+		if (!result.ok) return;
+		expect(result.user).toEqual({
+			id: 'u1',
+			username: 'crew.dana',
+			displayName: 'Dana Ruiz',
+			role: 'crew',
+			crewId: 'crew-north',
+			department: 'Public Works'
+		});
+		expect((await auth.authenticate(result.token, now))?.user.id).toBe('u1');
+	});
+
+	it('stores only a hash of the session token', async () => {
+		const result = await auth.signIn('crew.dana', 'right', meta);
+		if (!result.ok) throw new Error('sign-in failed');
+		expect(await repos.sessions.findActive(result.token, T0)).toBeUndefined();
+		expect(await repos.sessions.findActive(sessionIdFor(result.token), T0)).toBeDefined();
+	});
+
+	it('gives the same answer for a wrong password, an unknown user and a disabled account', async () => {
+		const wrong = await auth.signIn('crew.dana', 'wrong', meta);
+		const unknown = await auth.signIn('nobody', 'right', meta);
+		await repos.users.setDisabled('u1', T0);
+		const disabled = await auth.signIn('crew.dana', 'right', meta);
+		expect([wrong, unknown, disabled]).toEqual([
+			{ ok: false, message: BAD_CREDENTIALS },
+			{ ok: false, message: BAD_CREDENTIALS },
+			{ ok: false, message: BAD_CREDENTIALS }
+		]);
+	});
+
+	it('ends a session on sign-out and when the account is disabled', async () => {
+		const first = await auth.signIn('crew.dana', 'right', meta);
+		const second = await auth.signIn('crew.dana', 'right', meta);
+		if (!first.ok || !second.ok) throw new Error('sign-in failed');
+		await auth.signOut(sessionIdFor(first.token), now);
+		expect(await auth.authenticate(first.token, now)).toBeNull();
+		expect(await auth.authenticate(second.token, now)).not.toBeNull();
+		await repos.users.setDisabled('u1', T0);
+		expect(await auth.authenticate(second.token, now)).toBeNull();
+	});
+
+	it('expires an unused session and slides the expiry of one in use', async () => {
+		const result = await auth.signIn('crew.dana', 'right', meta);
+		if (!result.ok) throw new Error('sign-in failed');
+		const later = new Date(now.getTime() + SESSION_LIFETIME_MS - 1000);
+		const session = await auth.authenticate(result.token, later);
+		expect(session?.expiresAt.getTime()).toBe(later.getTime() + SESSION_LIFETIME_MS);
+		const muchLater = new Date(later.getTime() + SESSION_LIFETIME_MS + 1);
+		expect(await auth.authenticate(result.token, muchLater)).toBeNull();
+	});
+
+	it('does not authenticate a made-up token', async () => {
+		expect(await auth.authenticate('not-a-token', now)).toBeNull();
+	});
+});

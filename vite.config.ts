@@ -23,6 +23,16 @@ export default defineConfig({
 			{
 				extends: true,
 				test: {
+					// Browser code run in Node: IndexedDB comes from fake-indexeddb (see each test's import).
+					name: 'client',
+					environment: 'node',
+					include: ['src/lib/client/**/*.test.ts', 'tests/sync/**/*.test.ts'],
+					testTimeout: 60_000
+				}
+			},
+			{
+				extends: true,
+				test: {
 					name: 'server',
 					environment: 'node',
 					include: ['src/lib/server/**/*.test.ts', 'tests/server/**/*.test.ts', 'scripts/**/*.test.ts'],

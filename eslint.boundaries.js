@@ -6,12 +6,27 @@
 export const layerBoundaries = [
 	{
 		// The domain core is pure: it may import only its own files (no packages, no IO, no other layer).
-		files: ['src/lib/domain/**/*.ts'],
+		files: ['src/lib/domain/*.ts'],
 		ignores: ['src/lib/domain/**/*.test.ts'],
 		rules: {
 			'no-restricted-imports': [
 				'error',
 				{ patterns: [{ regex: '^(?!\\./)', message: 'src/lib/domain imports only its own files.' }] }
+			]
+		}
+	},
+	{
+		// One folder down (domain/sync/...), `../x` is still inside the domain; `../../x` is not.
+		files: ['src/lib/domain/*/*.ts'],
+		ignores: ['src/lib/domain/**/*.test.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{ regex: '^(?!\\./|\\.\\./(?!\\.\\.))', message: 'src/lib/domain imports only its own files.' }
+					]
+				}
 			]
 		}
 	},
@@ -22,7 +37,10 @@ export const layerBoundaries = [
 				'error',
 				{
 					patterns: [
-						{ regex: '^(?!\\./|vitest$)', message: 'Domain tests import only vitest and domain files.' }
+						{
+							regex: '^(?!\\./|\\.\\./(?!\\.\\.)|vitest$)',
+							message: 'Domain tests import only vitest and domain files.'
+						}
 					]
 				}
 			]

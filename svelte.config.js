@@ -7,6 +7,13 @@ const config = {
 	compilerOptions: { runes: true },
 	kit: {
 		adapter: adapter({ out: 'build' }),
+		// Scripts and the Playwright config are TypeScript too: typecheck and lint them with the app.
+		typescript: {
+			config: (tsconfig) => {
+				tsconfig.include.push('../scripts/**/*.ts', '../playwright.config.ts');
+				return tsconfig;
+			}
+		},
 		// SvelteKit's origin check stays on: cross-site form posts are refused.
 		csrf: { trustedOrigins: [] },
 		// Hashes/nonces for SvelteKit's own inline bootstrap script; no other inline script runs.

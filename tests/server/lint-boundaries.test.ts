@@ -28,6 +28,24 @@ describe('layer boundaries', () => {
 		).toBe(0);
 	});
 
+	it('lets a domain subfolder import the rest of the domain, but nothing beyond it', async () => {
+		expect(
+			await restrictedImportErrors(
+				"export { canTransition } from '../lifecycle';\n",
+				'src/lib/domain/sync/probe.ts'
+			)
+		).toBe(0);
+		expect(
+			await restrictedImportErrors(
+				"export { x } from '../../server/context';\n",
+				'src/lib/domain/sync/probe.ts'
+			)
+		).toBe(1);
+		expect(await restrictedImportErrors("export { x } from 'dexie';\n", 'src/lib/domain/sync/probe.ts')).toBe(
+			1
+		);
+	});
+
 	it('lets domain tests import vitest', async () => {
 		expect(
 			await restrictedImportErrors(

@@ -3,9 +3,10 @@
  * it and the services the routes call. Started by the `init` hook before the first request.
  */
 import { AuthService } from './auth/auth-service';
-import { databaseConfigFromEnv } from './db/config';
+import { databaseConfigFromEnv, dataDir } from './db/config';
 import { openDatabase, type DatabaseHandle } from './db/connect';
 import { migrateToLatest } from './db/migrate';
+import { PhotoStore } from './photos/store';
 import { repositories, type Repositories } from './repositories';
 import { seedDemoCityIfEmpty } from './seed/seed-database';
 import { printDemoSignIns } from './seed/demo-sign-ins';
@@ -14,6 +15,7 @@ export interface ServerContext {
 	database: DatabaseHandle;
 	repos: Repositories;
 	auth: AuthService;
+	photos: PhotoStore;
 }
 
 let started: Promise<ServerContext> | undefined;
@@ -40,5 +42,6 @@ async function createContext(env: NodeJS.ProcessEnv): Promise<ServerContext> {
 	}
 	console.log(`[curbside] Database ready (${config.dialect}: ${where}).`);
 	await printDemoSignIns(repos);
-	return { database, repos, auth: new AuthService(repos) };
+	const photos = new PhotoStore(database.db, dataDir(env), database.dialect);
+	return { database, repos, auth: new AuthService(repos), photos };
 }

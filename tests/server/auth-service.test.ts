@@ -6,6 +6,7 @@ import {
 	sessionIdFor
 } from '../../src/lib/server/auth/auth-service';
 import { hashPassword } from '../../src/lib/server/auth/password';
+import { SignInThrottle } from '../../src/lib/server/auth/throttle';
 import { repositories, type Repositories } from '../../src/lib/server/repositories';
 import { testBackends } from './backends';
 import { givenCrew, T0 } from './fixtures';
@@ -23,7 +24,7 @@ describe('AuthService', () => {
 		const created = await sqlite!.create();
 		drop = created.drop;
 		repos = repositories(created.handle.db);
-		auth = new AuthService(repos);
+		auth = new AuthService(repos, new SignInThrottle(created.handle.db));
 		await givenCrew(repos);
 		await repos.users.insert({
 			id: 'u1',
@@ -92,6 +93,28 @@ describe('AuthService', () => {
 		expect(session?.expiresAt.getTime()).toBe(later.getTime() + SESSION_LIFETIME_MS);
 		const muchLater = new Date(later.getTime() + SESSION_LIFETIME_MS + 1);
 		expect(await auth.authenticate(result.token, muchLater)).toBeNull();
+	});
+
+	it('slows down repeated wrong passwords for that name, whether or not it exists, and forgets after a success', async () => {
+		for (const name of ['crew.dana', 'no.such.user']) {
+			for (let i = 0; i < 5; i++)
+				expect(await auth.signIn(name, 'guess', meta)).toEqual({ ok: false, message: BAD_CREDENTIALS });
+			const blocked = await auth.signIn(name, 'right', meta);
+			expect(blocked).toMatchObject({ ok: false, retryAfterSeconds: 1 });
+			if (blocked.ok) return;
+			expect(blocked.message).toBe('Too many failed sign-ins. Try again in a minute.');
+		}
+		const later = { ...meta, now: new Date(now.getTime() + 2000) };
+		expect((await auth.signIn('crew.dana', 'right', later)).ok).toBe(true);
+		expect(await auth.signIn('crew.dana', 'guess', later)).toEqual({ ok: false, message: BAD_CREDENTIALS });
+	});
+
+	it('doubles the wait with each further failure, and starts afresh after the window', async () => {
+		const at = (seconds: number) => ({ ...meta, now: new Date(now.getTime() + seconds * 1000) });
+		for (let i = 0; i < 5; i++) await auth.signIn('crew.dana', 'guess', meta);
+		await auth.signIn('crew.dana', 'guess', at(1));
+		expect(await auth.signIn('crew.dana', 'right', at(1))).toMatchObject({ retryAfterSeconds: 2 });
+		expect((await auth.signIn('crew.dana', 'right', at(16 * 60))).ok).toBe(true);
 	});
 
 	it('does not authenticate a made-up token', async () => {

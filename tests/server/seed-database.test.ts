@@ -7,6 +7,7 @@ import { printDemoSignIns } from '../../src/lib/server/seed/demo-sign-ins';
 import { DEMO_PASSWORD } from '../../src/lib/server/seed/generate';
 import { seedDemoCityIfEmpty } from '../../src/lib/server/seed/seed-database';
 import { hashPassword } from '../../src/lib/server/auth/password';
+import { SignInThrottle } from '../../src/lib/server/auth/throttle';
 import { testBackends } from './backends';
 
 const now = new Date('2026-11-27T15:00:00.000Z');
@@ -45,7 +46,7 @@ describe.each(testBackends())('seeding the demo city on $name', (backend) => {
 	it('lets every demo person sign in with the demo password', async () => {
 		await seedDemoCityIfEmpty(handle.db, { now });
 		const repos = repositories(handle.db);
-		const auth = new AuthService(repos);
+		const auth = new AuthService(repos, new SignInThrottle(handle.db));
 		const people = await repos.users.list();
 		const results = await Promise.all(
 			people.map((person) => auth.signIn(person.username, DEMO_PASSWORD, { userAgent: 't', ip: '', now }))

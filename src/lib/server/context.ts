@@ -3,6 +3,7 @@
  * it and the services the routes call. Started by the `init` hook before the first request.
  */
 import { AuthService } from './auth/auth-service';
+import { SignInThrottle } from './auth/throttle';
 import { databaseConfigFromEnv, dataDir } from './db/config';
 import { openDatabase, type DatabaseHandle } from './db/connect';
 import { migrateToLatest } from './db/migrate';
@@ -43,5 +44,6 @@ async function createContext(env: NodeJS.ProcessEnv): Promise<ServerContext> {
 	console.log(`[curbside] Database ready (${config.dialect}: ${where}).`);
 	await printDemoSignIns(repos);
 	const photos = new PhotoStore(database.db, dataDir(env), database.dialect);
-	return { database, repos, auth: new AuthService(repos), photos };
+	const auth = new AuthService(repos, new SignInThrottle(database.db));
+	return { database, repos, auth, photos };
 }

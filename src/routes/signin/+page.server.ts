@@ -26,7 +26,7 @@ export const actions: Actions = {
 			ip: clientAddress(event),
 			now: new Date()
 		});
-		if (!result.ok) return fail(400, { username, message: result.message });
+		if (!result.ok) return fail(result.retryAfterSeconds ? 429 : 400, { username, message: result.message });
 		setSessionCookie(event.cookies, event.url, result.token, result.expiresAt);
 		redirect(303, safeNext(form.get('next'), result.user));
 	}

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { UserRow } from '../db/schema';
 import type { Repositories } from '../repositories';
 import { decoyPasswordHash, verifyPassword } from './password';
+import type { SignInThrottle } from './throttle';
 import { isRole, type SessionUser } from './types';
 
 /** Crews sign in once and work a whole shift offline, so sessions are long and slide with use. */
@@ -16,21 +17,36 @@ export interface SignInMeta {
 }
 
 export type SignInResult =
-	{ ok: true; token: string; user: SessionUser; expiresAt: Date } | { ok: false; message: string };
+	| { ok: true; token: string; user: SessionUser; expiresAt: Date }
+	| { ok: false; message: string; retryAfterSeconds?: number };
 
 /** One message for an unknown user, a wrong password and a disabled account: no user enumeration. */
 export const BAD_CREDENTIALS = 'Wrong username or password.';
 
 export class AuthService {
-	constructor(private readonly repos: Repositories) {}
+	constructor(
+		private readonly repos: Repositories,
+		private readonly throttle: SignInThrottle
+	) {}
 
 	async signIn(username: string, password: string, meta: SignInMeta): Promise<SignInResult> {
+		const throttled = await this.throttle.check(username, meta.ip, meta.now);
+		if (!throttled.allowed) {
+			const minutes = Math.ceil(throttled.retryAfterSeconds / 60);
+			return {
+				ok: false,
+				message: `Too many failed sign-ins. Try again in ${minutes === 1 ? 'a minute' : `${minutes} minutes`}.`,
+				retryAfterSeconds: throttled.retryAfterSeconds
+			};
+		}
 		const user = await this.repos.users.getByUsername(username.trim());
 		const hash = user?.password_hash ?? (await decoyPasswordHash());
 		const passwordMatches = await verifyPassword(password, hash);
 		if (!user || !passwordMatches || user.disabled_at || !isRole(user.role)) {
+			await this.throttle.recordFailure(username, meta.ip, meta.now);
 			return { ok: false, message: BAD_CREDENTIALS };
 		}
+		await this.throttle.recordSuccess(username);
 		const token = crypto.randomBytes(32).toString('base64url');
 		const expiresAt = new Date(meta.now.getTime() + SESSION_LIFETIME_MS);
 		await this.repos.sessions.insert({

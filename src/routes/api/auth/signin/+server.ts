@@ -18,6 +18,11 @@ export const POST: RequestHandler = async (event) => {
 		ip: clientAddress(event),
 		now: new Date()
 	});
+	if (!result.ok && result.retryAfterSeconds) {
+		const response = jsonError(429, result.message);
+		response.headers.set('Retry-After', String(result.retryAfterSeconds));
+		return response;
+	}
 	if (!result.ok) return jsonError(401, result.message);
 	setSessionCookie(event.cookies, event.url, result.token, result.expiresAt);
 	return json({ user: result.user, expiresAt: result.expiresAt.toISOString() });

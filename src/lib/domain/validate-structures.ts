@@ -81,7 +81,17 @@ export function commaList<T>(item: Schema<T>, options: ListOptions = {}): Schema
 }
 
 export type Shape = Record<string, Schema<unknown>>;
-export type ObjectOutput<S extends Shape> = { [K in keyof S]: Infer<S[K]> };
+// `unknown` also admits undefined, but a field typed unknown is a pass-through that must be present.
+type OptionalKeys<S extends Shape> = {
+	[K in keyof S]: unknown extends Infer<S[K]> ? never : undefined extends Infer<S[K]> ? K : never;
+}[keyof S];
+type RequiredKeys<S extends Shape> = Exclude<keyof S, OptionalKeys<S>>;
+type Flatten<T> = { [K in keyof T]: T[K] };
+
+/** Fields whose schema may yield undefined are optional keys, so callers can leave them out. */
+export type ObjectOutput<S extends Shape> = Flatten<
+	{ [K in RequiredKeys<S>]: Infer<S[K]> } & { [K in OptionalKeys<S>]?: Infer<S[K]> }
+>;
 
 /**
  * A rule across several fields (e.g. "end_date after start_date"). It runs even when some fields

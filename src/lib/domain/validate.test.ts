@@ -216,7 +216,7 @@ describe('object', () => {
 	});
 
 	it('infers the output type and returns the checked values', () => {
-		const value: { name: string; age: number; email: string | undefined } = valueOf(person, {
+		const value: { name: string; age: number; email?: string | undefined } = valueOf(person, {
 			name: ' Ana ',
 			age: '7'
 		});

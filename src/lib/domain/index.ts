@@ -10,3 +10,4 @@ export * from './schemas';
 export * from './sla';
 export * from './geo';
 export * from './ids';
+export * from './sync';

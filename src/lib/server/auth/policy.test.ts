@@ -30,6 +30,11 @@ describe('route policy', () => {
 		['/admin/users', 'sign-in', 'forbidden', 'forbidden', 'allow'],
 		['/api/auth/me', 'sign-in', 'allow', 'allow', 'allow'],
 		['/api/auth/signin', 'allow', 'allow', 'allow', 'allow'],
+		['/api/dispatch/assign', 'sign-in', 'forbidden', 'allow', 'allow'],
+		['/api/sync/push', 'sign-in', 'allow', 'forbidden', 'forbidden'],
+		['/api/sync/pull', 'sign-in', 'allow', 'forbidden', 'forbidden'],
+		['/api/photos/abc', 'sign-in', 'allow', 'allow', 'allow'],
+		['/api/photosynth', 'sign-in', 'forbidden', 'forbidden', 'forbidden'],
 		['/api/unknown-new-route', 'sign-in', 'forbidden', 'forbidden', 'forbidden'],
 		['/somewhere-new', 'sign-in', 'forbidden', 'forbidden', 'forbidden']
 	])('%s: anonymous %s, crew %s, supervisor %s, admin %s', (path, a, c, s, ad) => {

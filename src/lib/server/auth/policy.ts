@@ -22,6 +22,9 @@ export const ROUTE_RULES: readonly Rule[] = [
 	{ prefix: '/api/auth/signin', access: 'public' },
 	{ prefix: '/api/auth/signout', access: 'public' },
 	{ prefix: '/api/auth/me', access: 'signed-in' },
+	{ prefix: '/api/sync', access: ['crew'] },
+	{ prefix: '/api/photos', access: ['crew', 'supervisor', 'admin'] },
+	{ prefix: '/api/dispatch', access: ['supervisor', 'admin'] },
 	{ prefix: '/crew', access: ['crew'] },
 	{ prefix: '/supervisor', access: ['supervisor', 'admin'] },
 	{ prefix: '/admin', access: ['admin'] }

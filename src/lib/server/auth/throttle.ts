@@ -50,12 +50,10 @@ export class SignInThrottle {
 						.insertInto('sign_in_failures')
 						.values({ key, failures: 1, first_failed_at: at, last_failed_at: at })
 						.onConflict((conflict) =>
-							conflict
-								.column('key')
-								.doUpdateSet((eb) => ({
-									failures: eb('sign_in_failures.failures', '+', 1),
-									last_failed_at: at
-								}))
+							conflict.column('key').doUpdateSet((eb) => ({
+								failures: eb('sign_in_failures.failures', '+', 1),
+								last_failed_at: at
+							}))
 						)
 						.execute();
 				} else if (row.first_failed_at < windowStart) {

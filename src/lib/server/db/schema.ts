@@ -150,6 +150,15 @@ export interface PhotoBlobsTable {
 	data: Uint8Array;
 }
 
+/** One received piece of an unfinished, resumable photo upload. */
+export interface PhotoUploadChunksTable {
+	sha256: string;
+	offset: number;
+	size: number;
+	data: Uint8Array;
+	received_at: string;
+}
+
 export interface WorkOrderPhotosTable {
 	/** Client generated for photos attached on a device. */
 	id: string;
@@ -244,10 +253,56 @@ export interface CrewLocationsTable {
 	received_at: string;
 }
 
+/** Failed sign-ins for one key (`user:<name>` or `ip:<address>`) since `first_failed_at`. */
+export interface SignInFailuresTable {
+	key: string;
+	failures: number;
+	first_failed_at: string;
+	last_failed_at: string;
+}
+
 /** A single row holding the last value of the change sequence (see `nextChangeSeq`). */
 export interface ChangeCounterTable {
 	id: number;
 	value: number;
+}
+
+/** An update an outside system POSTed to servicerequestupdates; update_id is theirs and unique. */
+export interface Open311UpdatesTable {
+	update_id: string;
+	service_request_id: string;
+	api_key_id: string | null;
+	/** The extended status as sent, lowercase. */
+	status: string;
+	description: string | null;
+	media_url: string | null;
+	/** The client's updated_datetime. */
+	updated_at: string;
+	received_at: string;
+	/** transition | none: whether the update changed the order's status. */
+	effect: string;
+}
+
+/** A fixed-window request counter per API key, in the database so every server process shares it. */
+export interface ApiRateLimitsTable {
+	key_id: string;
+	window_start: string;
+	count: number;
+}
+
+/** Sends new Open311 requests of a service (optionally inside a bounding box) straight to a crew. */
+export interface AutoAssignRulesTable {
+	id: string;
+	service_code: string;
+	west: number | null;
+	south: number | null;
+	east: number | null;
+	north: number | null;
+	crew_id: string;
+	/** Lower first; among equal orders a rule with an area wins over one without. */
+	sort_order: ColumnType<number, number | undefined, number>;
+	active: ColumnType<number, number | undefined, number>;
+	created_at: string;
 }
 
 export interface Database {
@@ -258,6 +313,7 @@ export interface Database {
 	notes: NotesTable;
 	photos: PhotosTable;
 	photo_blobs: PhotoBlobsTable;
+	photo_upload_chunks: PhotoUploadChunksTable;
 	work_order_photos: WorkOrderPhotosTable;
 	status_history: StatusHistoryTable;
 	devices: DevicesTable;
@@ -266,6 +322,10 @@ export interface Database {
 	mutation_log: MutationLogTable;
 	crew_locations: CrewLocationsTable;
 	change_counter: ChangeCounterTable;
+	sign_in_failures: SignInFailuresTable;
+	open311_updates: Open311UpdatesTable;
+	api_rate_limits: ApiRateLimitsTable;
+	auto_assign_rules: AutoAssignRulesTable;
 }
 
 export type ServiceRow = Selectable<ServicesTable>;
@@ -289,3 +349,6 @@ export type SessionRow = Selectable<SessionsTable>;
 export type ApiKeyRow = Selectable<ApiKeysTable>;
 export type MutationLogRow = Selectable<MutationLogTable>;
 export type CrewLocationRow = Selectable<CrewLocationsTable>;
+export type Open311UpdateRow = Selectable<Open311UpdatesTable>;
+export type AutoAssignRuleRow = Selectable<AutoAssignRulesTable>;
+export type NewAutoAssignRule = Insertable<AutoAssignRulesTable>;

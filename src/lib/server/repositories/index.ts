@@ -11,6 +11,10 @@ import { SessionRepository } from './sessions';
 import { UserRepository } from './users';
 import { WorkOrderRepository } from './work-orders';
 import { inTransaction } from './transaction';
+import { AutoAssignRuleRepository } from '../open311/repositories/auto-assign-rules';
+import { Open311ReadRepository } from '../open311/repositories/reads';
+import { Open311UpdateRepository } from '../open311/repositories/updates';
+import { RateLimitRepository } from '../open311/repositories/rate-limits';
 
 export type { AuditEntry, WorkOrderFilter } from './work-orders';
 
@@ -18,11 +22,15 @@ export type { AuditEntry, WorkOrderFilter } from './work-orders';
 export function repositories(db: Kysely<Database>) {
 	return {
 		apiKeys: new ApiKeyRepository(db),
+		autoAssignRules: new AutoAssignRuleRepository(db),
 		crews: new CrewRepository(db),
 		devices: new DeviceRepository(db),
 		history: new HistoryRepository(db),
 		notes: new NoteRepository(db),
+		open311Reads: new Open311ReadRepository(db),
+		open311Updates: new Open311UpdateRepository(db),
 		photos: new PhotoRepository(db),
+		rateLimits: new RateLimitRepository(db),
 		services: new ServiceRepository(db),
 		sessions: new SessionRepository(db),
 		users: new UserRepository(db),

@@ -1,6 +1,10 @@
 import type { Migration } from 'kysely';
 import type { DialectName } from '../connect';
 import { initialSchema } from './0001-initial-schema';
+import { photoUploads } from './0002-photo-uploads';
+import { open311Schema } from './0003-open311';
+import { syncIndexes } from './0004-sync';
+import { signInThrottle } from './0005-sign-in-throttle';
 
 /**
  * Every migration, in order. Listed by hand (not read from a folder) because the production
@@ -8,6 +12,10 @@ import { initialSchema } from './0001-initial-schema';
  */
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
 	return {
-		'0001-initial-schema': initialSchema(dialect)
+		'0001-initial-schema': initialSchema(dialect),
+		'0002-photo-uploads': photoUploads(dialect),
+		'0003-open311': open311Schema(dialect),
+		'0004-sync': syncIndexes(dialect),
+		'0005-sign-in-throttle': signInThrottle()
 	};
 }

@@ -1,0 +1,25 @@
+import { json } from '@sveltejs/kit';
+import { serverContext } from '$lib/server/context';
+import { jsonError } from '$lib/server/http/json';
+import { SyncService } from '$lib/server/sync/sync-service';
+import type { RequestHandler } from './$types';
+
+/** The crew's changes since `cursor`, one page at a time (docs/sync-spec.md S14-S16). */
+export const GET: RequestHandler = async ({ url, locals }) => {
+	if (!locals.user) return jsonError(401, 'Sign in first.');
+	const limitText = url.searchParams.get('limit');
+	if (limitText !== null && !/^\d{1,6}$/.test(limitText))
+		return jsonError(400, 'limit must be a whole number.');
+	const { database, photos } = await serverContext();
+	const answer = await new SyncService(database.db, photos).pull(
+		locals.user,
+		{
+			deviceId: url.searchParams.get('deviceId') ?? '',
+			cursor: url.searchParams.get('cursor') ?? undefined,
+			limit: limitText === null ? undefined : Number(limitText)
+		},
+		new Date()
+	);
+	// Every page is personal and changes with each write: never cached.
+	return json(answer.body, { status: answer.status, headers: { 'Cache-Control': 'no-store' } });
+};

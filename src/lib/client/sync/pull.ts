@@ -1,0 +1,74 @@
+/**
+ * Pull (S14-S16): pages of the crew's changed orders since the cursor, each page written in one
+ * transaction together with its cursor, so a pull cut halfway resumes where it stopped.
+ */
+import { DEFAULT_PULL_LIMIT, type PullResponse } from '$lib/domain/sync/protocol';
+import type { CurbsideDb } from '../db/schema';
+import type { SyncEvent } from './events';
+import { rebaseOrders } from './rebase';
+import { TransportError, type Transport } from './transport';
+
+const MAX_PAGES_PER_SYNC = 10_000;
+
+export async function pullChanges(
+	db: CurbsideDb,
+	transport: Transport,
+	deviceId: string,
+	emit: (event: SyncEvent) => void,
+	limit = DEFAULT_PULL_LIMIT
+): Promise<void> {
+	let received = 0;
+	for (let page = 0; page < MAX_PAGES_PER_SYNC; page++) {
+		const meta = await db.meta.get('sync');
+		const response = await transport.pull({ deviceId, cursor: meta?.value.cursor ?? null, limit });
+		await writePage(db, response);
+		received += response.orders.length;
+		emit({ type: 'progress', phase: 'pull', done: received, total: received + (response.more ? limit : 0) });
+		if (!response.more) return;
+	}
+	throw new TransportError('server', 'The pull did not end.');
+}
+
+async function writePage(db: CurbsideDb, page: PullResponse): Promise<void> {
+	const tables = [db.orders, db.serverOrders, db.notes, db.photoLinks, db.outbox, db.meta];
+	await db.transaction('rw', tables, async () => {
+		const affected = new Set<string>();
+		for (const order of page.orders) {
+			// A field report comes back under its server id: the row kept under the device's UUID goes.
+			if (order.clientId && order.clientId !== order.id) {
+				await db.orders.delete(order.clientId);
+				await db.serverOrders.delete(order.clientId);
+			}
+			await db.serverOrders.put(order);
+			affected.add(order.id);
+		}
+		await db.notes.bulkPut(page.notes.map((note) => ({ ...note, pending: 0 as const })));
+		await db.photoLinks.bulkPut(page.photos.map((link) => ({ ...link, pending: 0 as const })));
+		for (const id of page.tombstones) await dropOrder(db, id);
+		// Confirm only on the last page: an order changed by a confirmed mutation may sit on a later page,
+		// and dropping the mutation earlier would flash its old status.
+		if (!page.more) {
+			const confirmed = await db.outbox
+				.where('id')
+				.belowOrEqual(page.lastMutationId)
+				.and((entry) => entry.state === 'pending' || entry.state === 'sent')
+				.toArray();
+			for (const entry of confirmed) if (entry.orderId) affected.add(entry.orderId);
+			await db.outbox.bulkDelete(confirmed.map((entry) => entry.id));
+		}
+		const meta = await db.meta.get('sync');
+		if (meta) {
+			const value = { ...meta.value, cursor: page.cursor, serverLastMutationId: page.lastMutationId };
+			await db.meta.put({ key: 'sync', value });
+		}
+		await rebaseOrders(db, affected);
+	});
+}
+
+/** S15: the order left the crew. Its pending work stays in the outbox; the server files it as late. */
+async function dropOrder(db: CurbsideDb, id: string): Promise<void> {
+	await db.serverOrders.delete(id);
+	await db.orders.delete(id);
+	await db.notes.where('orderId').equals(id).delete();
+	await db.photoLinks.where('orderId').equals(id).delete();
+}

@@ -1,0 +1,31 @@
+/**
+ * What the crew sees = the server's last word + the work the server has not confirmed yet.
+ * After every pull (and after a push refuses something) the affected orders are re-derived from
+ * `serverOrders` by re-applying the outbox entries that are still in flight, oldest first.
+ */
+import { reapplyPending } from '$lib/domain/sync/reconcile';
+import type { CurbsideDb, OutboxEntry } from '../db/schema';
+
+/** Entries whose effect the crew should still see: not yet pushed, or pushed but not yet pulled. */
+export function isInFlight(entry: OutboxEntry): boolean {
+	return entry.state === 'pending' || entry.state === 'sent';
+}
+
+/** Re-derives the visible copy of each order. Call inside a 'rw' transaction over orders, serverOrders, outbox. */
+export async function rebaseOrders(db: CurbsideDb, orderIds: Iterable<string>): Promise<void> {
+	const ids = new Set(orderIds);
+	if (ids.size === 0) return;
+	const inFlight = (await db.outbox.orderBy('id').toArray()).filter(isInFlight);
+	for (const id of ids) {
+		const base = await db.serverOrders.get(id);
+		// A field report the server has not seen yet has no server copy: its local row stands.
+		if (!base) continue;
+		const mine = inFlight.filter((entry) => entry.orderId === base.id || entry.orderId === base.clientId);
+		await db.orders.put(
+			reapplyPending(
+				base,
+				mine.map((entry) => entry.mutation)
+			)
+		);
+	}
+}

@@ -1,0 +1,53 @@
+/** Shared by the client's unit tests: a fresh Dexie database over fake-indexeddb and a fixed order. */
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import type { SyncOrder } from '$lib/domain/sync/protocol';
+import { CurbsideDb } from './db/schema';
+
+let counter = 0;
+
+export function freshDb(): CurbsideDb {
+	counter += 1;
+	return new CurbsideDb(`client-unit-${process.pid}-${counter}`, { indexedDB, IDBKeyRange });
+}
+
+export function order(id: string, overrides: Partial<SyncOrder> = {}): SyncOrder {
+	return {
+		id,
+		clientId: null,
+		serviceCode: 'POTHOLE',
+		serviceName: 'Pothole',
+		description: 'Deep pothole',
+		lat: 41.94,
+		long: -85.63,
+		address: '101 N Main St',
+		status: 'assigned',
+		priority: 3,
+		dueAt: null,
+		requestedAt: '2026-11-02T14:00:00.000Z',
+		updatedAt: '2026-11-02T14:00:00.000Z',
+		routeOrder: 1,
+		resolutionCode: null,
+		unableReason: null,
+		timeOnSiteMinutes: null,
+		materials: [],
+		attributes: {},
+		closeRequirements: { afterPhoto: true, timeOnSite: false, materials: false },
+		statusNotes: null,
+		startedAt: null,
+		closedAt: null,
+		changeSeq: 1,
+		...overrides
+	};
+}
+
+/** A device that already pulled `orders`: both the server copy and the visible copy exist. */
+export async function givenPulled(db: CurbsideDb, ...orders: SyncOrder[]): Promise<void> {
+	await db.serverOrders.bulkPut(orders);
+	await db.orders.bulkPut(orders);
+}
+
+let uuidCounter = 0;
+export function nextUuid(): string {
+	uuidCounter += 1;
+	return `00000000-0000-4000-8000-${String(uuidCounter).padStart(12, '0')}`;
+}

@@ -1,0 +1,155 @@
+/**
+ * The small server-side world every seed starts from: one service, one crew, one crew user and a
+ * few orders assigned to the crew, in a migrated SQLite file. Built once per test file as a
+ * template and copied per seed, because migrating hundreds of databases would dominate the run.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { SessionUser } from '../../../src/lib/server/auth/types';
+import { openDatabase } from '../../../src/lib/server/db/connect';
+import { migrateToLatest } from '../../../src/lib/server/db/migrate';
+import { repositories } from '../../../src/lib/server/repositories';
+
+export const T0 = '2026-11-02T14:00:00.000Z';
+export const CREW_ID = 'crew-north';
+export const OTHER_CREW_ID = 'crew-south';
+export const SUPERVISOR_ID = 'u-super';
+export const ORDER_IDS = ['CS-000101', 'CS-000102', 'CS-000103', 'CS-000104'] as const;
+
+export const CREW_USER: SessionUser = {
+	id: 'u-crew',
+	username: 'dana',
+	displayName: 'Dana Field',
+	role: 'crew',
+	crewId: CREW_ID,
+	department: 'Public Works'
+};
+
+/** Seeds make and drop hundreds of small databases: on a RAM disk when there is one, so fsync costs nothing. */
+function scratchRoot(): string {
+	return fs.existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir();
+}
+
+export interface Template {
+	dir: string;
+	file: string;
+}
+
+export async function buildTemplate(): Promise<Template> {
+	const dir = fs.mkdtempSync(path.join(scratchRoot(), 'curbside-sync-template-'));
+	const file = path.join(dir, 'template.sqlite');
+	const handle = openDatabase({ dialect: 'sqlite', filename: file });
+	await migrateToLatest(handle);
+	const repos = repositories(handle.db);
+	await repos.services.upsert({
+		service_code: 'POTHOLE',
+		service_name: 'Pothole',
+		description: 'A hole in the road surface',
+		group_name: 'Streets',
+		keywords: 'road',
+		type: 'realtime',
+		attributes: '[]',
+		sla_hours: 72,
+		close_requirements: '{"afterPhoto":true}',
+		department: 'Public Works',
+		active: 1,
+		sort_order: 1
+	});
+	for (const [id, name] of [
+		[CREW_ID, 'Streets North'],
+		[OTHER_CREW_ID, 'Streets South']
+	] as const) {
+		await repos.crews.insert({
+			id,
+			name,
+			department: 'Public Works',
+			color: '#1b6',
+			active: 1,
+			created_at: T0
+		});
+	}
+	await repos.users.insert(userRow(CREW_USER.id, CREW_USER.username, 'crew', CREW_ID));
+	await repos.users.insert(userRow(SUPERVISOR_ID, 'sam', 'supervisor', null));
+	for (const [index, id] of ORDER_IDS.entries()) {
+		await repos.workOrders.insert(orderRow(id, index), {
+			at: T0,
+			actorUserId: SUPERVISOR_ID,
+			actorKind: 'supervisor',
+			action: 'assigned'
+		});
+	}
+	// Closing the handle checkpoints the WAL into the file, so a plain file copy is a whole database.
+	await handle.close();
+	return { dir, file };
+}
+
+/** A private copy of the template for one seed; `remove` deletes it with its photos. */
+export function copyTemplate(
+	template: Template,
+	seed: number
+): { dir: string; file: string; remove(): void } {
+	const dir = fs.mkdtempSync(path.join(scratchRoot(), `curbside-sync-${seed}-`));
+	const file = path.join(dir, 'server.sqlite');
+	fs.copyFileSync(template.file, file);
+	return { dir, file, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+function userRow(id: string, username: string, role: string, crewId: string | null) {
+	return {
+		id,
+		username,
+		display_name: username,
+		password_hash: 'scrypt$test',
+		role,
+		crew_id: crewId,
+		department: 'Public Works',
+		disabled_at: null,
+		created_at: T0
+	};
+}
+
+function orderRow(id: string, index: number) {
+	return {
+		id,
+		token: null,
+		service_code: 'POTHOLE',
+		description: `Pothole number ${index + 1}`,
+		lat: 41.9436 + index / 1000,
+		long: -85.6325,
+		address: `${100 + index} N Main St`,
+		address_id: null,
+		zipcode: '49093',
+		media_url: null,
+		status_notes: null,
+		agency_responsible: null,
+		service_notice: null,
+		requested_at: T0,
+		updated_at: T0,
+		expected_at: null,
+		jurisdiction_id: null,
+		email: null,
+		first_name: null,
+		last_name: null,
+		phone: null,
+		reporter_device_id: null,
+		account_id: null,
+		attributes: '{}',
+		source: 'open311',
+		priority: 3,
+		due_at: null,
+		crew_id: CREW_ID,
+		route_order: index + 1,
+		field_status: 'assigned',
+		resolution_code: null,
+		unable_reason: null,
+		time_on_site_minutes: null,
+		materials: '[]',
+		assigned_at: T0,
+		started_at: null,
+		closed_at: null,
+		duplicate_of: null,
+		needs_review: 0,
+		created_by_user_id: SUPERVISOR_ID
+	};
+}

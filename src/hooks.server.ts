@@ -1,6 +1,7 @@
 import { building } from '$app/environment';
 import { error, redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '$lib/server/auth/cookies';
+import { isForgedFormRequest } from '$lib/server/auth/origin-check';
 import { authorize } from '$lib/server/auth/policy';
 import { serverContext, startServerContext } from '$lib/server/context';
 import { jsonError } from '$lib/server/http/json';
@@ -10,6 +11,14 @@ export const init: ServerInit = async () => {
 };
 
 export const handle: Handle = async ({ event, resolve }) => {
+	if (isForgedFormRequest(event.request, event.url)) {
+		const message = `Cross-site ${event.request.method} form submissions are forbidden`;
+		return withSecurityHeaders(
+			event.url.pathname.startsWith('/api/')
+				? jsonError(403, message)
+				: new Response(message, { status: 403 })
+		);
+	}
 	event.locals.user = null;
 	event.locals.sessionId = null;
 	const token = event.cookies.get(SESSION_COOKIE);
@@ -26,7 +35,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 	}
 
 	const path = event.url.pathname;
-	const decision = authorize(path, event.locals.user);
+	// Prerendering (the crew shell) has no user and must not be redirected; such pages carry no data.
+	const decision = building ? 'allow' : authorize(path, event.locals.user);
 	if (decision !== 'allow') {
 		const isApi = path.startsWith('/api/');
 		if (decision === 'sign-in') {

@@ -30,8 +30,11 @@ test.describe('dispatch API', () => {
 		await page.request.post('/api/auth/signin', {
 			data: { username: 'dana.crew', password: 'curbside-demo' }
 		});
+		// The crew app fills Today from its local store, which its first sync downloads.
 		await page.goto('/crew');
-		await expect(page.getByRole('cell', { name: orderId, exact: true })).toBeVisible();
+		await expect(page.getByRole('link', { name: new RegExp(`\\b${orderId}\\b`) })).toBeVisible({
+			timeout: 15_000
+		});
 	});
 
 	test('a crew member may not dispatch, and bad input is a 400 with details', async ({ request }) => {

@@ -1,0 +1,97 @@
+/**
+ * Who is using the crew app on this device, decided without trusting a cached page: the server's
+ * answer when online, the remembered profile when not. The prerendered shell is served without a
+ * server-side check, so this is where a signed-out person is sent to sign in.
+ */
+import { forgetProfile, loadProfile, parseSignedInUser, saveProfile, type CrewProfile } from './profile';
+
+/**
+ * checking: asking the server. ready: a crew member's data may be shown. not-crew: signed in with
+ * another role. needs-sign-in: offline (or the server is unreachable) and nobody is remembered.
+ * leaving: on the way to the sign-in page.
+ */
+export type SessionState = 'checking' | 'ready' | 'not-crew' | 'needs-sign-in' | 'leaving';
+
+type MeAnswer = { kind: 'user'; body: unknown } | { kind: 'signed-out' } | { kind: 'unreachable' };
+
+/** A weak signal must not keep the crew from their work for long: then the remembered profile is used. */
+const ME_TIMEOUT_MS = 5_000;
+
+export class CrewSession {
+	state = $state<SessionState>('checking');
+	profile = $state<CrewProfile | null>(null);
+	/** The server said 401 but this device remembers the person: work goes on, sync waits for a new sign-in. */
+	expired = $state(false);
+
+	/** Returns whether the server answered, so the connection badge can learn from it. */
+	async resolve(online: boolean): Promise<'reached' | 'unreachable'> {
+		const remembered = loadProfile();
+		const answer: MeAnswer = online ? await askServer() : { kind: 'unreachable' };
+		if (answer.kind === 'user') this.acceptServerAnswer(answer.body);
+		else if (answer.kind === 'signed-out' && !remembered) this.sendToSignIn();
+		else {
+			this.expired = answer.kind === 'signed-out';
+			this.profile = remembered;
+			this.state = remembered ? 'ready' : 'needs-sign-in';
+		}
+		return answer.kind === 'unreachable' ? 'unreachable' : 'reached';
+	}
+
+	/** The sync engine was refused with 401. */
+	markExpired(): void {
+		this.expired = true;
+	}
+
+	/** Ends the server session and forgets the profile; the user's local data (and unsent work) stays. */
+	async signOut(): Promise<'signed-out' | 'offline'> {
+		try {
+			const response = await fetch('/api/auth/signout', { method: 'POST', credentials: 'same-origin' });
+			if (!response.ok) return 'offline';
+		} catch {
+			return 'offline';
+		}
+		forgetProfile();
+		this.state = 'leaving';
+		location.assign('/signin?signedout');
+		return 'signed-out';
+	}
+
+	private acceptServerAnswer(body: unknown): void {
+		const user = parseSignedInUser(body);
+		if (!user || user.role !== 'crew') {
+			this.state = 'not-crew';
+			return;
+		}
+		// A different person than last time gets their own database (see crew-db.ts), never the old rows.
+		saveProfile(user);
+		this.profile = {
+			id: user.id,
+			username: user.username,
+			displayName: user.displayName,
+			crewId: user.crewId
+		};
+		this.expired = false;
+		this.state = 'ready';
+	}
+
+	private sendToSignIn(): void {
+		this.state = 'leaving';
+		const next = location.pathname + location.search;
+		location.replace(`/signin?next=${encodeURIComponent(next)}`);
+	}
+}
+
+async function askServer(): Promise<MeAnswer> {
+	try {
+		const response = await fetch('/api/auth/me', {
+			credentials: 'same-origin',
+			cache: 'no-store',
+			signal: AbortSignal.timeout(ME_TIMEOUT_MS)
+		});
+		if (response.status === 401) return { kind: 'signed-out' };
+		if (!response.ok) return { kind: 'unreachable' };
+		return { kind: 'user', body: await response.json() };
+	} catch {
+		return { kind: 'unreachable' };
+	}
+}

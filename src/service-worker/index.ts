@@ -1,0 +1,78 @@
+/// <reference types="@sveltejs/kit" />
+/// <reference no-default-lib="true"/>
+/// <reference lib="esnext" />
+/// <reference lib="webworker" />
+/**
+ * The crew app's service worker. SvelteKit bundles this file (src/service-worker/index.ts: a folder,
+ * so that it has its own tsconfig with the webworker lib); @vite-pwa/sveltekit then replaces
+ * `self.__WB_MANIFEST` with the list of built assets and the prerendered crew shell.
+ *
+ * - Every precached asset is served from the cache.
+ * - Navigations to /crew and below get the precached shell, so any crew URL opens offline
+ *   (reload, cold start, deep link). Every other navigation goes to the network untouched.
+ * - A new version waits until the page's update prompt says SKIP_WAITING: it never takes over
+ *   in the middle of someone's work.
+ * - Background Sync only wakes an open crew page; the page runs the sync engine.
+ */
+import { clientsClaim } from 'workbox-core';
+import {
+	cleanupOutdatedCaches,
+	createHandlerBoundToURL,
+	matchPrecache,
+	precacheAndRoute,
+	type PrecacheEntry
+} from 'workbox-precaching';
+import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { BACKGROUND_SYNC_MESSAGE, BACKGROUND_SYNC_TAG } from '$lib/components/crew/service-worker-messages';
+
+declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (PrecacheEntry | string)[] };
+
+/** The Background Sync event (Chromium only; other browsers sync from the page's own triggers). */
+interface BackgroundSyncEvent extends ExtendableEvent {
+	readonly tag: string;
+	readonly lastChance: boolean;
+}
+
+const CREW_SHELL = '/crew';
+/** The shell's own data file (the root layout's prerendered server data; crew pages have none). */
+const CREW_SHELL_DATA = '/crew/__data.json';
+const CREW_PAGES = /^\/crew(\/|$)/;
+const CREW_PAGE_DATA = /^\/crew\/.+\/__data\.json$/;
+
+precacheAndRoute(self.__WB_MANIFEST, {
+	// SvelteKit adds this to its data requests; the precached file is the same whatever it says.
+	ignoreURLParametersMatching: [/^utm_/, /^fbclid$/, /^x-sveltekit-invalidated$/]
+});
+cleanupOutdatedCaches();
+// The first install has no page to interrupt: take control at once so the app works offline
+// from its first visit. Later versions only activate after SKIP_WAITING (below).
+clientsClaim();
+
+registerRoute(new NavigationRoute(createHandlerBoundToURL(CREW_SHELL), { allowlist: [CREW_PAGES] }));
+
+// A crew deep link (/crew/orders/CS-1) asks for its own __data.json on start. No crew page loads
+// server data, so the shell's precached copy is the right answer for every one of them, online or not.
+registerRoute(
+	({ url, sameOrigin }) => sameOrigin && CREW_PAGE_DATA.test(url.pathname),
+	async () => (await matchPrecache(CREW_SHELL_DATA)) ?? Response.error()
+);
+
+self.addEventListener('message', (event) => {
+	if ((event.data as { type?: unknown } | null)?.type === 'SKIP_WAITING') void self.skipWaiting();
+});
+
+self.addEventListener('sync', (event) => {
+	const syncEvent = event as BackgroundSyncEvent;
+	if (syncEvent.tag !== BACKGROUND_SYNC_TAG) return;
+	syncEvent.waitUntil(wakeCrewPages(syncEvent.lastChance));
+});
+
+/**
+ * Asks the open crew pages to sync. With none open, failing tells the browser to try again later
+ * (the next app start syncs anyway), except on its last chance, where retrying is pointless.
+ */
+async function wakeCrewPages(lastChance: boolean): Promise<void> {
+	const pages = await self.clients.matchAll({ type: 'window' });
+	for (const page of pages) page.postMessage(BACKGROUND_SYNC_MESSAGE);
+	if (pages.length === 0 && !lastChance) throw new Error('No open crew page to run the sync.');
+}

@@ -1,5 +1,6 @@
 /** Auto-assign rules: new requests of a service, optionally inside an area, go straight to a crew. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { addAutoAssignRule } from '../../src/lib/server/open311/auto-assign-admin';
 import { createWorld, NOW, type Open311World } from '../open311/harness';
 import { testBackends } from './backends';
 
@@ -83,6 +84,34 @@ for (const backend of testBackends()) {
 				created_at: NOW.toISOString()
 			});
 			expect(await file('41.9436', '-85.6325')).toMatchObject({ crew_id: null, field_status: 'new' });
+		});
+		it('an admin adds rules by crew name and area, and bad input is refused with a reason', async () => {
+			const added = await addAutoAssignRule(
+				world.repos,
+				{ serviceCode: 'pothole', crew: 'streets south', area: '-85.64, 41.94, -85.62, 41.95' },
+				NOW
+			);
+			expect(added).toMatchObject({
+				ok: true,
+				rule: { service_code: 'POTHOLE', crew_id: 'crew-south', west: -85.64 }
+			});
+			expect(await file('41.9436', '-85.6325')).toMatchObject({
+				crew_id: 'crew-south',
+				field_status: 'assigned'
+			});
+			const refusals = await Promise.all([
+				addAutoAssignRule(world.repos, { serviceCode: 'NOPE', crew: 'Streets South' }, NOW),
+				addAutoAssignRule(world.repos, { serviceCode: 'POTHOLE', crew: 'Nobody' }, NOW),
+				addAutoAssignRule(world.repos, { serviceCode: 'POTHOLE', crew: 'crew-south', area: '1,2,3' }, NOW),
+				addAutoAssignRule(
+					world.repos,
+					{ serviceCode: 'POTHOLE', crew: 'crew-south', area: '-85.6,41.95,-85.7,41.94' },
+					NOW
+				),
+				addAutoAssignRule(world.repos, { serviceCode: 'POTHOLE', crew: 'crew-south', sortOrder: -1 }, NOW)
+			]);
+			expect(refusals.map((result) => result.ok)).toEqual([false, false, false, false, false]);
+			expect(await world.repos.autoAssignRules.list()).toHaveLength(1);
 		});
 	});
 }

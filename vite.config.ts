@@ -73,7 +73,11 @@ export default defineConfig({
 					// Browser code run in Node: IndexedDB comes from fake-indexeddb (see each test's import).
 					name: 'client',
 					environment: 'node',
-					include: ['src/lib/client/**/*.test.ts', 'tests/sync/**/*.test.ts'],
+					include: [
+						'src/lib/client/**/*.test.ts',
+						'src/lib/components/crew/**/*.test.ts',
+						'tests/sync/**/*.test.ts'
+					],
 					testTimeout: 60_000
 				}
 			},

@@ -102,7 +102,7 @@ test('a crew member starts work and adds a note offline; both wait in the outbox
 	await assigned.click();
 	await expect(page.getByRole('heading', { level: 1, name: /^Work order CS-/ })).toBeVisible();
 	await page.getByRole('button', { name: 'Start work' }).click();
-	await expect(page.getByText('Work started. Saved on this device.')).toBeVisible();
+	await expect(page.getByText('Work started. Saved on this device — will sync.')).toBeVisible();
 	await expect(page.getByRole('button', { name: 'Start work' })).toHaveCount(0);
 	await page.getByLabel('Add a note').fill('Cones placed, waiting for asphalt.');
 	await page.getByRole('button', { name: 'Save note' }).click();

@@ -4,10 +4,12 @@
  * the sync engine sends it when it can.
  */
 import { liveQuery } from 'dexie';
-import { LocalActions } from '$lib/client/db/actions';
+import { LocalActions, type CloseInput, type PhotoKind } from '$lib/client/db/actions';
 import { ActionRefused, StorageFull } from '$lib/client/db/record';
 import type { CurbsideDb, LocalNote, LocalOrder } from '$lib/client/db/schema';
+import { compressPhoto, PhotoUnreadable } from '$lib/client/photos/compress';
 import { transitionFor } from '$lib/domain/lifecycle';
+import type { UnableReason } from '$lib/domain/resolution';
 
 export class OrderDetail {
 	order = $state.raw<LocalOrder | null>(null);
@@ -18,12 +20,16 @@ export class OrderDetail {
 	message = $state<{ kind: 'saved' | 'refused'; text: string } | null>(null);
 
 	readonly canStart = $derived(this.order !== null && transitionFor('start', this.order.status).ok);
+	readonly canClose = $derived(this.order !== null && transitionFor('close', this.order.status).ok);
+	readonly canReportUnable = $derived(this.order !== null && transitionFor('unable', this.order.status).ok);
 
 	constructor(
 		private readonly db: CurbsideDb,
 		private readonly orderId: string,
 		/** Tells the sync hook that something was written. */
-		private readonly afterWrite: () => void
+		private readonly afterWrite: () => void,
+		/** Whether the server can be reached now: offline, the crew is told the change will follow. */
+		private readonly isOnline: () => boolean = () => true
 	) {}
 
 	watch(): () => void {
@@ -50,11 +56,28 @@ export class OrderDetail {
 	}
 
 	startWork(): Promise<boolean> {
-		return this.act('Work started. Saved on this device.', (actions) => actions.startWork(this.orderId));
+		return this.act('Work started.', (actions) => actions.startWork(this.orderId));
 	}
 
 	addNote(body: string): Promise<boolean> {
-		return this.act('Note saved on this device.', (actions) => actions.addNote(this.orderId, body.trim()));
+		return this.act('Note saved.', (actions) => actions.addNote(this.orderId, body.trim()));
+	}
+
+	/** Compresses in the photo worker first; the photo is saved (and confirmed) only with its link. */
+	addPhoto(file: Blob, kind: PhotoKind): Promise<boolean> {
+		return this.act('Photo saved.', async (actions) =>
+			actions.addPhoto(this.orderId, await compressPhoto(file), kind)
+		);
+	}
+
+	closeOrder(input: CloseInput): Promise<boolean> {
+		return this.act('Order closed.', (actions) => actions.closeOrder(this.orderId, input));
+	}
+
+	unableToComplete(reason: UnableReason, text: string): Promise<boolean> {
+		return this.act('Marked unable to complete.', (actions) =>
+			actions.unableToComplete(this.orderId, reason, text.trim())
+		);
 	}
 
 	private async act(
@@ -65,7 +88,8 @@ export class OrderDetail {
 		this.busy = true;
 		try {
 			await action(new LocalActions({ db: this.db }));
-			this.message = { kind: 'saved', text: savedText };
+			const where = this.isOnline() ? 'Saved on this device.' : 'Saved on this device — will sync.';
+			this.message = { kind: 'saved', text: `${savedText} ${where}` };
 			this.afterWrite();
 			return true;
 		} catch (error) {
@@ -80,5 +104,6 @@ export class OrderDetail {
 function refusalText(error: unknown): string {
 	if (error instanceof ActionRefused) return error.reason;
 	if (error instanceof StorageFull) return error.message;
+	if (error instanceof PhotoUnreadable) return error.message;
 	return 'This could not be saved. Please try again.';
 }

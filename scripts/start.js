@@ -63,8 +63,19 @@ const plainHttp = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
 if (plainHttp) process.env.PROTOCOL_HEADER = OWN_PROTOCOL_HEADER;
 
 const { handler } = await import(path.join(root, 'build', 'handler.js'));
+// Static files (the prerendered crew shell among them) are served before SvelteKit's hooks run,
+// so the baseline security headers are set here for every response; SvelteKit's own responses
+// then replace them with the full set, Content-Security-Policy included.
+const BASELINE_HEADERS = {
+	'X-Content-Type-Options': 'nosniff',
+	'Referrer-Policy': 'same-origin',
+	'X-Frame-Options': 'DENY',
+	'Content-Security-Policy': "frame-ancestors 'none'"
+};
+
 const server = http.createServer((req, res) => {
 	if (plainHttp) req.headers[OWN_PROTOCOL_HEADER] = 'http';
+	for (const [name, value] of Object.entries(BASELINE_HEADERS)) res.setHeader(name, value);
 	handler(req, res);
 });
 // A photo over a weak mobile link can take minutes; Node's 5-minute default would cut it off.

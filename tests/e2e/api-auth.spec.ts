@@ -76,3 +76,14 @@ test.describe('JSON sign-in API', () => {
 		expect(headers['content-security-policy']).not.toContain("script-src 'self' 'unsafe-inline'");
 	});
 });
+
+test('static files and the prerendered crew shell carry the baseline security headers too', async ({
+	request
+}) => {
+	for (const path of ['/crew', '/favicon.svg']) {
+		const headers = (await request.get(path)).headers();
+		expect(headers['x-content-type-options'], path).toBe('nosniff');
+		expect(headers['x-frame-options'], path).toBe('DENY');
+		expect(headers['content-security-policy'], path).toContain("frame-ancestors 'none'");
+	}
+});

@@ -12,7 +12,8 @@
  *   (reload, cold start, deep link). Every other navigation goes to the network untouched.
  * - A new version waits until the page's update prompt says SKIP_WAITING: it never takes over
  *   in the middle of someone's work.
- * - Background Sync only wakes an open crew page; the page runs the sync engine.
+ * - Background Sync (Chromium): an open crew page's sync worker is woken; with no page open, the
+ *   queue is flushed here, so work saved offline reaches the server even after the app was closed.
  */
 import { clientsClaim } from 'workbox-core';
 import {
@@ -23,7 +24,8 @@ import {
 	type PrecacheEntry
 } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
-import { BACKGROUND_SYNC_MESSAGE, BACKGROUND_SYNC_TAG } from '$lib/components/crew/service-worker-messages';
+import { databaseFromTag, handleBackgroundSync } from '$lib/client/sync/background-sync';
+import { BACKGROUND_SYNC_MESSAGE } from '$lib/components/crew/service-worker-messages';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (PrecacheEntry | string)[] };
 
@@ -63,16 +65,19 @@ self.addEventListener('message', (event) => {
 
 self.addEventListener('sync', (event) => {
 	const syncEvent = event as BackgroundSyncEvent;
-	if (syncEvent.tag !== BACKGROUND_SYNC_TAG) return;
-	syncEvent.waitUntil(wakeCrewPages(syncEvent.lastChance));
+	const databaseName = databaseFromTag(syncEvent.tag);
+	if (!databaseName) return;
+	syncEvent.waitUntil(flush(databaseName, syncEvent.lastChance));
 });
 
 /**
- * Asks the open crew pages to sync. With none open, failing tells the browser to try again later
- * (the next app start syncs anyway), except on its last chance, where retrying is pointless.
+ * Wakes the open crew pages, or syncs the queue here when none is open. A failure makes the
+ * browser retry the event later with its own back-off, except on its last chance.
  */
-async function wakeCrewPages(lastChance: boolean): Promise<void> {
-	const pages = await self.clients.matchAll({ type: 'window' });
-	for (const page of pages) page.postMessage(BACKGROUND_SYNC_MESSAGE);
-	if (pages.length === 0 && !lastChance) throw new Error('No open crew page to run the sync.');
+async function flush(databaseName: string, lastChance: boolean): Promise<void> {
+	try {
+		await handleBackgroundSync(self, databaseName, BACKGROUND_SYNC_MESSAGE);
+	} catch (cause) {
+		if (!lastChance) throw cause;
+	}
 }

@@ -80,6 +80,9 @@ test('Today lists the synced orders in working order, searches them, and has no 
 	await expect(cards.first()).toBeVisible({ timeout: 15_000 });
 	await expectNoAxeViolations(page);
 
+	// The orders arrived through the sync engine in its dedicated worker, not on the page's thread.
+	expect(page.workers().some((worker) => /worker/.test(worker.url()))).toBe(true);
+
 	const firstText = (await cards.first().textContent()) ?? '';
 	const orderId = /CS-\d+/.exec(firstText)?.[0] ?? '';
 	await page.getByLabel('Search orders').fill(orderId);

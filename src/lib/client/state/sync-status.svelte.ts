@@ -39,7 +39,7 @@ export class SyncStatus {
 		return 'synced';
 	}
 
-	/** Pass as the engine listener: `startSyncClient((event) => status.apply(event))`. */
+	/** Pass as the engine listener: `startSyncClient(databaseName, (event) => status.apply(event))`. */
 	apply(event: SyncEvent): void {
 		switch (event.type) {
 			case 'progress':

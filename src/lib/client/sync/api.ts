@@ -15,6 +15,8 @@ export interface SyncWorkerApi {
 	setOnline(online: boolean): Promise<void>;
 	/** After the crew signed in again (S19). */
 	resumeAfterSignIn(): Promise<void>;
+	/** The page wrote to the store itself: announce the new queue and schedule a (debounced) sync. */
+	localWrite(): Promise<void>;
 
 	startWork(orderId: string): Promise<TypedMutation>;
 	addNote(orderId: string, body: string): Promise<TypedMutation>;

@@ -8,19 +8,33 @@ import { SyncEngine, type SyncResult } from './engine';
 import { httpTransport } from './http-transport';
 import { webLock } from './lock';
 
-export const BACKGROUND_SYNC_TAG = 'curbside-sync';
-export const BACKGROUND_SYNC_MESSAGE = 'curbside:sync-now';
+/**
+ * The tag carries the database to sync (one IndexedDB per signed-in user), so the service worker
+ * can flush the right queue with no page open: `curbside-sync:<database name>`.
+ */
+export const BACKGROUND_SYNC_TAG_PREFIX = 'curbside-sync:';
+
+export function backgroundSyncTag(databaseName: string): string {
+	return `${BACKGROUND_SYNC_TAG_PREFIX}${databaseName}`;
+}
+
+/** The database a Background Sync tag names, or null for a tag that is not ours. */
+export function databaseFromTag(tag: string): string | null {
+	return tag.startsWith(BACKGROUND_SYNC_TAG_PREFIX) && tag.length > BACKGROUND_SYNC_TAG_PREFIX.length
+		? tag.slice(BACKGROUND_SYNC_TAG_PREFIX.length)
+		: null;
+}
 
 interface SyncManagerLike {
 	register(tag: string): Promise<void>;
 }
 
 /** From a page: ask the browser to wake the service worker when the network is back. */
-export async function requestBackgroundSync(): Promise<boolean> {
-	const registration = await navigator.serviceWorker?.ready;
+export async function requestBackgroundSync(databaseName: string): Promise<boolean> {
+	const registration = await navigator.serviceWorker?.getRegistration();
 	const sync = (registration as (ServiceWorkerRegistration & { sync?: SyncManagerLike }) | undefined)?.sync;
 	if (!sync) return false;
-	await sync.register(BACKGROUND_SYNC_TAG);
+	await sync.register(backgroundSyncTag(databaseName));
 	return true;
 }
 
@@ -30,14 +44,25 @@ interface ServiceWorkerScope {
 	};
 }
 
-/** In the service worker's `sync` handler: `event.waitUntil(handleBackgroundSync(self))`. */
-export async function handleBackgroundSync(scope: ServiceWorkerScope): Promise<SyncResult | null> {
+/**
+ * In the service worker's `sync` handler. With a crew page open, that page's sync worker is asked
+ * (`wakePage` message); with none, the queue of `databaseName` is flushed right here.
+ */
+export async function handleBackgroundSync(
+	scope: ServiceWorkerScope,
+	databaseName: string,
+	wakePage: unknown
+): Promise<SyncResult | null> {
 	const pages = await scope.clients.matchAll({ type: 'window' });
 	if (pages.length > 0) {
-		for (const page of pages) page.postMessage(BACKGROUND_SYNC_MESSAGE);
+		for (const page of pages) page.postMessage(wakePage);
 		return null;
 	}
-	const engine = new SyncEngine({ db: new CurbsideDb(), transport: httpTransport(), lock: webLock() });
+	const engine = new SyncEngine({
+		db: new CurbsideDb(databaseName),
+		transport: httpTransport(),
+		lock: webLock()
+	});
 	const result = await engine.sync();
 	// A failed sync rejects so the browser retries the sync event later with its own backoff.
 	if (!result.ok && result.failure !== 'auth-expired') throw new Error(result.message);

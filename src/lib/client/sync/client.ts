@@ -1,27 +1,27 @@
 /**
- * The page side of the sync worker: one typed comlink proxy, events delivered through a proxied
- * callback, and the page's own triggers (online/offline, the service worker's sync message).
+ * The page side of the sync worker: one typed comlink proxy, with the engine's events delivered
+ * through a proxied callback. The page's own triggers (online/offline, the service worker's
+ * message, "sync now") call into it; the worker owns the engine, the scheduler and the timers.
  */
 import { proxy, wrap, type Remote } from 'comlink';
 import type { SyncWorkerApi } from './api';
 import type { SyncEventListener } from './events';
-import { BACKGROUND_SYNC_MESSAGE } from './background-sync';
 
-export type SyncClient = Remote<SyncWorkerApi>;
+export type SyncClient = Remote<SyncWorkerApi> & {
+	/** Ends the worker (sign-out): its triggers and timers go with it. */
+	terminate(): void;
+};
 
-export async function startSyncClient(onEvent: SyncEventListener): Promise<SyncClient> {
-	const worker = new Worker(new URL('./worker.ts', import.meta.url), {
-		type: 'module',
-		name: 'curbside-sync'
-	});
+/** `databaseName`: the signed-in user's IndexedDB; the worker opens the same one. */
+export async function startSyncClient(
+	databaseName: string,
+	onEvent: SyncEventListener,
+	online: boolean
+): Promise<SyncClient> {
+	const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: databaseName });
 	const api = wrap<SyncWorkerApi>(worker);
+	// Offline first, so an app opened without signal does not start with a doomed attempt.
+	await api.setOnline(online);
 	await api.start(proxy(onEvent));
-	await api.setOnline(navigator.onLine);
-	addEventListener('online', () => void api.setOnline(true));
-	addEventListener('offline', () => void api.setOnline(false));
-	// The service worker's Background Sync event arrives here while a page is open (background-sync.ts).
-	navigator.serviceWorker?.addEventListener('message', (event: MessageEvent) => {
-		if (event.data === BACKGROUND_SYNC_MESSAGE) void api.syncNow();
-	});
-	return api;
+	return Object.assign(api, { terminate: () => worker.terminate() });
 }

@@ -3,6 +3,7 @@
  * through a comlink proxy; the SyncStatus rune class is their only reader.
  */
 import type { OutboxState } from '../db/schema';
+import type { SyncFailure } from './engine';
 
 export type SyncPhase = 'photos' | 'push' | 'pull';
 
@@ -16,7 +17,8 @@ export type SyncEvent =
 	| { type: 'refused'; mutationId: number; orderId: string | null; reason: string }
 	| { type: 'late-report'; mutationId: number; orderId: string | null; reason: string }
 	| { type: 'synced'; at: string }
-	| { type: 'sync-failed'; message: string; retryInMs: number | null };
+	/** `failure` tells an unreachable server ('network') from one that answered with a problem. */
+	| { type: 'sync-failed'; message: string; retryInMs: number | null; failure: SyncFailure };
 
 export interface OutboxItem {
 	id: number;

@@ -114,7 +114,7 @@ export class SyncScheduler {
 			this.options.random,
 			this.options.backoff ?? DEFAULT_BACKOFF
 		);
-		this.options.emit({ type: 'sync-failed', message: result.message, retryInMs });
+		this.options.emit({ type: 'sync-failed', message: result.message, retryInMs, failure: result.failure });
 		this.schedule(retryInMs);
 	}
 

@@ -40,12 +40,14 @@ export function createSyncWorkerApi(parts: WorkerParts): SyncWorkerApi {
 	const scheduler = new SyncScheduler({ sync: () => engine.sync(), emit, timers: parts.timers });
 	const actions = new LocalActions({ db: parts.db, newId: parts.newId });
 	let started = false;
+	// Offline, a sync could only fail and start a backoff; going online starts the next one.
+	let online = true;
 
 	/** Every action: commit locally first (S1), then tell the UI and schedule a sync. */
 	async function written<T>(write: Promise<T>): Promise<T> {
 		const result = await write;
 		await engine.announceQueue();
-		scheduler.localWrite();
+		if (online) scheduler.localWrite();
 		return result;
 	}
 
@@ -55,15 +57,21 @@ export function createSyncWorkerApi(parts: WorkerParts): SyncWorkerApi {
 			await engine.announceQueue();
 			if (started) return;
 			started = true;
-			void scheduler.start();
+			if (online) void scheduler.start();
 		},
 		syncNow: () => scheduler.now(),
-		async setOnline(online) {
-			if (online) void scheduler.online();
+		async setOnline(isOnline) {
+			online = isOnline;
+			if (!started) return;
+			if (isOnline) void scheduler.online();
 			else scheduler.offline();
 		},
 		async resumeAfterSignIn() {
 			void scheduler.resume();
+		},
+		async localWrite() {
+			await engine.announceQueue();
+			if (online) scheduler.localWrite();
 		},
 		startWork: (orderId) => written(actions.startWork(orderId)),
 		addNote: (orderId, body) => written(actions.addNote(orderId, body)),

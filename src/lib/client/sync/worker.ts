@@ -9,7 +9,14 @@ import { httpTransport } from './http-transport';
 import { webLock } from './lock';
 import { createSyncWorkerApi } from './worker-api';
 
-const api = createSyncWorkerApi({ db: new CurbsideDb(), transport: httpTransport(), lock: webLock() });
+// The page names the worker after the signed-in user's database (one IndexedDB per user), so the
+// worker syncs exactly the store the page shows.
+const databaseName = (self as unknown as { name?: string }).name || undefined;
+const api = createSyncWorkerApi({
+	db: new CurbsideDb(databaseName),
+	transport: httpTransport(),
+	lock: webLock()
+});
 
 // A worker has its own `online`/`offline` events; the page forwards its own too (setOnline).
 self.addEventListener('online', () => void api.setOnline(true));

@@ -1,10 +1,8 @@
 /**
- * The one message the service worker sends the crew pages, and the Background Sync tag it answers.
- * Shared by src/service-worker.ts and the crew layout so both sides agree on the shape.
+ * The one message the service worker sends the crew pages (the Background Sync tag itself lives in
+ * src/lib/client/sync/background-sync.ts). Shared by the service worker and the crew layout so both
+ * sides agree on the shape.
  */
-
-/** Registered by the page (`registration.sync.register`) when a write could not be sent. */
-export const BACKGROUND_SYNC_TAG = 'curbside-sync';
 
 /** The browser fired Background Sync: an open crew page should run the sync engine now. */
 export interface BackgroundSyncMessage {

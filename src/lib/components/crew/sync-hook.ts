@@ -1,17 +1,15 @@
 /**
  * THE hook point between the crew UI and the sync engine: the layout calls these and nothing else.
  *
- * For now it runs the client engineer's SyncEngine and SyncScheduler on the page's own thread.
- * When the comlink sync worker lands, only the body of `startCrewSync` changes (create the worker
- * client instead); the layout, the triggers and the update prompt stay as they are.
+ * The engine runs in the dedicated sync worker (src/lib/client/sync/worker.ts, over comlink), so
+ * hashing photos, pushing and writing thousands of pulled orders never janks the page. The worker
+ * opens the same per-user IndexedDB as the page; the page's own writes (LocalActions) only nudge it.
  */
 import type { CurbsideDb } from '$lib/client/db/schema';
-import { SyncEngine, type SyncResult } from '$lib/client/sync/engine';
+import { requestBackgroundSync } from '$lib/client/sync/background-sync';
+import { startSyncClient, type SyncClient } from '$lib/client/sync/client';
+import type { SyncResult } from '$lib/client/sync/engine';
 import type { SyncEvent } from '$lib/client/sync/events';
-import { httpTransport } from '$lib/client/sync/http-transport';
-import { webLock } from '$lib/client/sync/lock';
-import { SyncScheduler } from '$lib/client/sync/scheduler';
-import { BACKGROUND_SYNC_TAG } from './service-worker-messages';
 
 export interface CrewSync {
 	/** The app opened (and is online). */
@@ -34,37 +32,28 @@ export interface CrewSyncListeners {
 }
 
 export function startCrewSync(db: CurbsideDb, listeners: CrewSyncListeners): CrewSync {
-	const onEvent = (event: SyncEvent) => listeners.onEvent(event);
-	const engine = new SyncEngine({ db, transport: httpTransport(), lock: webLock(), onEvent });
-	const sync = async () => {
-		const result = await engine.sync();
-		listeners.onResult(result);
-		return result;
+	const onEvent = (event: SyncEvent) => {
+		listeners.onEvent(event);
+		if (event.type === 'synced') listeners.onResult({ ok: true, pending: 0 });
+		else if (event.type === 'sync-failed') {
+			listeners.onResult({ ok: false, failure: event.failure, message: event.message });
+		}
 	};
-	const scheduler = new SyncScheduler({ sync, emit: onEvent });
-	// Offline, a sync could only fail and start a backoff; the online event starts the next one.
-	const whenOnline = (run: () => void) => {
-		if (navigator.onLine) run();
+	const client = startSyncClient(db.name, onEvent, navigator.onLine);
+	const call = (use: (api: SyncClient) => Promise<unknown>) => {
+		client.then(use).catch((cause: unknown) => console.error('[curbside] sync worker:', cause));
 	};
-	void engine.announceQueue();
 	return {
-		appStart: () => whenOnline(() => void scheduler.start()),
-		online: () => void scheduler.online(),
-		offline: () => scheduler.offline(),
-		backgroundSync: () => whenOnline(() => void scheduler.now()),
-		syncNow: () => void scheduler.now(),
+		// The worker syncs on start by itself (when online).
+		appStart: () => {},
+		online: () => call((api) => api.setOnline(true)),
+		offline: () => call((api) => api.setOnline(false)),
+		backgroundSync: () => call((api) => api.syncNow()),
+		syncNow: () => call((api) => api.syncNow()),
 		localWrite: () => {
-			void engine.announceQueue();
-			whenOnline(() => scheduler.localWrite());
-			void requestBackgroundSync();
+			call((api) => api.localWrite());
+			void requestBackgroundSync(db.name).catch(() => {});
 		},
-		stop: () => scheduler.stop()
+		stop: () => call(async (api) => api.terminate())
 	};
-}
-
-/** Chromium only: lets the browser wake the service worker when the network returns. */
-async function requestBackgroundSync(): Promise<void> {
-	const registration = await navigator.serviceWorker?.getRegistration();
-	const sync = (registration as { sync?: { register(tag: string): Promise<void> } } | undefined)?.sync;
-	await sync?.register(BACKGROUND_SYNC_TAG).catch(() => {});
 }

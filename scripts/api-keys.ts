@@ -7,11 +7,9 @@
  *
  * Works on the database the server uses (DATA_DIR, or DATABASE_URL for PostgreSQL).
  */
-import { databaseConfigFromEnv } from '../src/lib/server/db/config';
-import { openDatabase } from '../src/lib/server/db/connect';
-import { migrateToLatest } from '../src/lib/server/db/migrate';
 import { createApiKey } from '../src/lib/server/open311/api-keys';
-import { repositories, type Repositories } from '../src/lib/server/repositories';
+import type { Repositories } from '../src/lib/server/repositories';
+import { runWithDatabase } from './with-database';
 
 const USAGE = 'Usage: api-keys create <label> | list | revoke <id or key prefix>';
 
@@ -62,12 +60,4 @@ async function run(repos: Repositories, [command, ...rest]: string[]): Promise<n
 	return 2;
 }
 
-const handle = openDatabase(databaseConfigFromEnv());
-let status = 1;
-try {
-	await migrateToLatest(handle);
-	status = await run(repositories(handle.db), process.argv.slice(2));
-} finally {
-	await handle.close();
-}
-process.exit(status);
+await runWithDatabase((repos) => run(repos, process.argv.slice(2)));

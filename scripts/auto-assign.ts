@@ -8,11 +8,9 @@
  * Works on the database the server uses (DATA_DIR, or DATABASE_URL for PostgreSQL).
  */
 import { parseArgs } from 'node:util';
-import { databaseConfigFromEnv } from '../src/lib/server/db/config';
-import { openDatabase } from '../src/lib/server/db/connect';
-import { migrateToLatest } from '../src/lib/server/db/migrate';
 import { addAutoAssignRule, describeRule } from '../src/lib/server/open311/auto-assign-admin';
-import { repositories, type Repositories } from '../src/lib/server/repositories';
+import type { Repositories } from '../src/lib/server/repositories';
+import { runWithDatabase } from './with-database';
 
 const USAGE =
 	'Usage: auto-assign add <SERVICE_CODE> <crew> [--area=w,s,e,n] [--order n] | list | remove <id>';
@@ -62,15 +60,4 @@ async function run(repos: Repositories, argv: string[]): Promise<number> {
 	return 2;
 }
 
-const handle = openDatabase(databaseConfigFromEnv());
-let status = 1;
-try {
-	await migrateToLatest(handle);
-	status = await run(repositories(handle.db), process.argv.slice(2));
-} catch (cause) {
-	console.error(cause instanceof Error ? cause.message : cause);
-	status = 2;
-} finally {
-	await handle.close();
-}
-process.exit(status);
+await runWithDatabase((repos) => run(repos, process.argv.slice(2)));

@@ -11,7 +11,8 @@ import { FaultyNetwork, type Fault, type FaultStats } from './faulty-fetch';
 import { SimulatedDevice } from './client';
 import { Random, randomPng } from './random';
 import { InProcessServer } from './server';
-import { copyTemplate, CREW_USER, OTHER_CREW_ID, SUPERVISOR_ID, T0, type Template } from './world';
+import { copyTemplate } from './seed-database';
+import { CREW_USER, OTHER_CREW_ID, SUPERVISOR_ID, T0, type Template } from './world';
 import { verifyConvergence } from './verify';
 
 export interface ScenarioOptions {
@@ -36,10 +37,10 @@ export async function runScenario(
 	options: ScenarioOptions = {}
 ): Promise<ScenarioReport> {
 	const random = new Random(seed);
-	const files = copyTemplate(template, seed);
+	const database = await copyTemplate(template, seed);
 	let clock = Date.parse(T0) + 3_600_000;
 	const now = () => new Date((clock += random.int(1, 5_000)));
-	const server = new InProcessServer(files.file, files.dir, CREW_USER, now);
+	const server = new InProcessServer(database.config, database.dir, CREW_USER, now);
 	const network = new FaultyNetwork(server, random, options.faults);
 	network.faultRate = options.faultRate ?? 0.3;
 	const device = new SimulatedDevice({
@@ -96,7 +97,7 @@ export async function runScenario(
 	} finally {
 		await device.destroy();
 		await server.close();
-		files.remove();
+		await database.remove();
 	}
 }
 

@@ -1,9 +1,11 @@
 /**
- * The real server code in-process: SyncService and PhotoStore over one SQLite file, answered as
- * HTTP Responses so the client's real http-transport runs on top. `restart()` drops every
- * in-memory object and re-opens the same file, as a process restart would.
+ * The real server code in-process: SyncService and PhotoStore over one database (a SQLite file or
+ * a PostgreSQL database), answered as HTTP Responses so the client's real http-transport runs on
+ * top. `restart()` drops every in-memory object and re-opens the same database (a new file handle,
+ * or a new connection pool), as a process restart would.
  */
 import type { SessionUser } from '../../../src/lib/server/auth/types';
+import type { DatabaseConfig } from '../../../src/lib/server/db/config';
 import { openDatabase, type DatabaseHandle } from '../../../src/lib/server/db/connect';
 import { PhotoError, PhotoStore } from '../../../src/lib/server/photos/store';
 import { SyncService } from '../../../src/lib/server/sync/sync-service';
@@ -15,7 +17,7 @@ export class InProcessServer {
 	restarts = 0;
 
 	constructor(
-		private readonly file: string,
+		private readonly database: DatabaseConfig,
 		private readonly dataDir: string,
 		private readonly user: SessionUser,
 		private readonly now: () => Date
@@ -95,8 +97,8 @@ export class InProcessServer {
 	}
 
 	private open(): DatabaseHandle {
-		const handle = openDatabase({ dialect: 'sqlite', filename: this.file });
-		this.photos = new PhotoStore(handle.db, this.dataDir, 'sqlite');
+		const handle = openDatabase(this.database);
+		this.photos = new PhotoStore(handle.db, this.dataDir, handle.dialect);
 		this.service = new SyncService(handle.db, this.photos);
 		return handle;
 	}

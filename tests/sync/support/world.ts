@@ -1,13 +1,15 @@
 /**
  * The small server-side world every seed starts from: one service, one crew, one crew user and a
- * few orders assigned to the crew, in a migrated SQLite file. Built once per test file as a
- * template and copied per seed, because migrating hundreds of databases would dominate the run.
+ * few orders assigned to the crew, in a migrated database. Built once per test file as a
+ * template and copied per seed, because migrating hundreds of databases would dominate the run:
+ * a SQLite file copy, or on PostgreSQL a `CREATE DATABASE ... TEMPLATE` (postgres-template.ts).
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { SessionUser } from '../../../src/lib/server/auth/types';
-import { openDatabase } from '../../../src/lib/server/db/connect';
+import type { DatabaseConfig } from '../../../src/lib/server/db/config';
+import { openDatabase, type DatabaseHandle } from '../../../src/lib/server/db/connect';
 import { migrateToLatest } from '../../../src/lib/server/db/migrate';
 import { repositories } from '../../../src/lib/server/repositories';
 
@@ -27,19 +29,47 @@ export const CREW_USER: SessionUser = {
 };
 
 /** Seeds make and drop hundreds of small databases: on a RAM disk when there is one, so fsync costs nothing. */
-function scratchRoot(): string {
+export function scratchRoot(): string {
 	return fs.existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir();
 }
 
-export interface Template {
+export interface SqliteTemplate {
+	engine: 'sqlite';
+	/** Scratch folder holding the template file; removing it removes the template. */
 	dir: string;
 	file: string;
 }
 
-export async function buildTemplate(): Promise<Template> {
+/** A migrated, seeded PostgreSQL database that nobody connects to, so it can be copied per seed. */
+export interface PostgresTemplate {
+	engine: 'postgres';
+	/** Scratch folder for the seeds' photo folders. */
+	dir: string;
+	adminUrl: string;
+	database: string;
+}
+
+export type Template = SqliteTemplate | PostgresTemplate;
+
+/** One seed's own server database, and the folder its photos go to. */
+export interface SeedDatabase {
+	config: DatabaseConfig;
+	dir: string;
+	remove(): Promise<void>;
+}
+
+export async function buildTemplate(): Promise<SqliteTemplate> {
 	const dir = fs.mkdtempSync(path.join(scratchRoot(), 'curbside-sync-template-'));
 	const file = path.join(dir, 'template.sqlite');
 	const handle = openDatabase({ dialect: 'sqlite', filename: file });
+	await seedWorld(handle);
+	// Closing the handle checkpoints the WAL into the file, so a plain file copy is a whole database.
+	await handle.close();
+	return { engine: 'sqlite', dir, file };
+}
+
+/** Migrates an empty database and writes the world into it. */
+export async function seedWorld(handle: DatabaseHandle): Promise<void> {
 	await migrateToLatest(handle);
 	const repos = repositories(handle.db);
 	await repos.services.upsert({
@@ -79,20 +109,18 @@ export async function buildTemplate(): Promise<Template> {
 			action: 'assigned'
 		});
 	}
-	// Closing the handle checkpoints the WAL into the file, so a plain file copy is a whole database.
-	await handle.close();
-	return { dir, file };
 }
 
-/** A private copy of the template for one seed; `remove` deletes it with its photos. */
-export function copyTemplate(
-	template: Template,
-	seed: number
-): { dir: string; file: string; remove(): void } {
+/** A private copy of a SQLite template for one seed; `remove` deletes it with its photos. */
+export function copySqliteTemplate(template: SqliteTemplate, seed: number): SeedDatabase {
 	const dir = fs.mkdtempSync(path.join(scratchRoot(), `curbside-sync-${seed}-`));
 	const file = path.join(dir, 'server.sqlite');
 	fs.copyFileSync(template.file, file);
-	return { dir, file, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+	return {
+		config: { dialect: 'sqlite', filename: file },
+		dir,
+		remove: async () => fs.rmSync(dir, { recursive: true, force: true })
+	};
 }
 
 function userRow(id: string, username: string, role: string, crewId: string | null) {

@@ -4,21 +4,16 @@
  * Each service also carries a field profile: the words residents and crews use about it, which
  * the demo generator draws on.
  */
-import type { AttributeDatatype, ServiceAttribute, UnableReason } from '$lib/domain';
+import type {
+	AttributeDatatype,
+	CloseRequirements,
+	Material,
+	ServiceAttribute,
+	UnableReason
+} from '$lib/domain';
 import type { NewService } from '$lib/server/db/schema';
 
-/** What a crew must supply before an order of the service can be closed. */
-export interface CloseRequirements {
-	afterPhoto: boolean;
-	timeOnSite: boolean;
-	materials: boolean;
-}
-
-export interface Material {
-	name: string;
-	quantity: number;
-	unit: string;
-}
+export type { CloseRequirements, Material };
 
 export type Department = 'Public Works' | 'Sanitation' | 'Forestry';
 

@@ -1,0 +1,142 @@
+/**
+ * The code the benchmarks run inside Chromium, bundled by bench/bundle.ts from the app's own
+ * client modules: the real sync engine, HTTP transport and local actions over Dexie.
+ * Exposed as `window.curbsideBench`; every figure is measured in the page, side by side.
+ */
+import Dexie from 'dexie';
+import { LocalActions } from '$lib/client/db/actions';
+import { CurbsideDb } from '$lib/client/db/schema';
+import { fitLongEdge, JPEG_QUALITY } from '$lib/client/photos/fit';
+import { SyncEngine } from '$lib/client/sync/engine';
+import { httpTransport } from '$lib/client/sync/http-transport';
+import { inMemoryLock } from '$lib/client/sync/lock';
+
+export interface FirstSyncFigures {
+	orders: number;
+	syncMs: number;
+	bulkPutMs: number;
+}
+
+export interface DayUploadFigures {
+	closures: number;
+	photos: number;
+	/** The camera JPEGs before the app's compression rule. */
+	cameraBytes: number;
+	/** What the device stores and must upload. */
+	photoBytes: number;
+	syncMs: number;
+	pending: number;
+}
+
+const SYNC_DB = 'curbside-bench-sync';
+const BASELINE_DB = 'curbside-bench-bulkput';
+
+async function deleteDatabases(): Promise<void> {
+	await Promise.all([Dexie.delete(SYNC_DB), Dexie.delete(BASELINE_DB)]);
+}
+
+/** First sync through the engine, then the same rows stored with one plain bulkPut. */
+async function firstSync(): Promise<FirstSyncFigures> {
+	await deleteDatabases();
+	const db = new CurbsideDb(SYNC_DB);
+	const engine = new SyncEngine({ db, transport: httpTransport(), lock: inMemoryLock() });
+	const started = performance.now();
+	const result = await engine.sync();
+	const syncMs = performance.now() - started;
+	if (!result.ok) throw new Error(`first sync failed: ${result.failure} ${result.message}`);
+	const rows = await db.orders.toArray();
+	db.close();
+
+	const baseline = new Dexie(BASELINE_DB);
+	baseline.version(1).stores({ orders: 'id' });
+	await baseline.open();
+	const putStarted = performance.now();
+	await baseline.table('orders').bulkPut(rows);
+	const bulkPutMs = performance.now() - putStarted;
+	baseline.close();
+	return { orders: rows.length, syncMs, bulkPutMs };
+}
+
+/** A unique, camera-like picture: sky-to-road gradient, shapes, and sensor noise, 4000x3000. */
+async function cameraJpeg(index: number): Promise<Blob> {
+	const canvas = new OffscreenCanvas(4000, 3000);
+	const context = canvas.getContext('2d');
+	if (!context) throw new Error('no 2d canvas');
+	const gradient = context.createLinearGradient(0, 0, 0, 3000);
+	gradient.addColorStop(0, `hsl(${(index * 37) % 360} 45% 70%)`);
+	gradient.addColorStop(1, `hsl(${(index * 53) % 360} 15% 30%)`);
+	context.fillStyle = gradient;
+	context.fillRect(0, 0, 4000, 3000);
+	let state = index * 2_654_435_761 + 1;
+	const next = () => (state = (state * 1_103_515_245 + 12_345) >>> 0) / 4_294_967_296;
+	for (let shape = 0; shape < 60; shape++) {
+		context.fillStyle = `hsl(${next() * 360} ${next() * 60}% ${20 + next() * 60}%)`;
+		context.fillRect(next() * 4000, next() * 3000, next() * 900, next() * 600);
+	}
+	// Noise in tiles, as a sensor would add: keeps the JPEG at a realistic few megabytes.
+	const tile = context.createImageData(250, 250);
+	for (let i = 0; i < tile.data.length; i += 4) {
+		const grain = next() * 48;
+		tile.data[i] = grain;
+		tile.data[i + 1] = grain;
+		tile.data[i + 2] = grain;
+		tile.data[i + 3] = 40;
+	}
+	const noise = new OffscreenCanvas(250, 250);
+	noise.getContext('2d')?.putImageData(tile, 0, 0);
+	for (let y = 0; y < 3000; y += 250) for (let x = 0; x < 4000; x += 250) context.drawImage(noise, x, y);
+	return canvas.convertToBlob({ type: 'image/jpeg', quality: 0.92 });
+}
+
+/**
+ * The app's compression rule (src/lib/client/photos/compress.worker.ts, same size rule and
+ * quality), run on the page because the bundle cannot start the app's worker.
+ */
+async function compress(file: Blob): Promise<Blob> {
+	const bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });
+	const { width, height } = fitLongEdge(bitmap.width, bitmap.height);
+	const canvas = new OffscreenCanvas(width, height);
+	canvas.getContext('2d')?.drawImage(bitmap, 0, 0, width, height);
+	bitmap.close();
+	return canvas.convertToBlob({ type: 'image/jpeg', quality: JPEG_QUALITY });
+}
+
+/** Records a day's closures with two photos each offline, then times one sync that uploads them. */
+async function recordDay(closures: number): Promise<Omit<DayUploadFigures, 'syncMs' | 'pending'>> {
+	const db = new CurbsideDb(SYNC_DB);
+	const actions = new LocalActions({ db });
+	const orders = (await db.orders.toArray())
+		.filter((order) => order.status === 'assigned')
+		.slice(0, closures);
+	if (orders.length < closures) throw new Error(`only ${orders.length} assigned orders to close`);
+	let cameraBytes = 0;
+	let photoBytes = 0;
+	for (const [index, order] of orders.entries()) {
+		await actions.startWork(order.id);
+		for (const kind of ['before', 'after'] as const) {
+			const camera = await cameraJpeg(index * 2 + (kind === 'after' ? 1 : 0));
+			const photo = await compress(camera);
+			cameraBytes += camera.size;
+			photoBytes += photo.size;
+			await actions.addPhoto(order.id, photo, kind);
+		}
+		await actions.closeOrder(order.id, { resolutionCode: 'no_problem_found', notes: 'Checked on site' });
+	}
+	db.close();
+	return { closures: orders.length, photos: orders.length * 2, cameraBytes, photoBytes };
+}
+
+async function uploadDay(): Promise<Pick<DayUploadFigures, 'syncMs' | 'pending'>> {
+	const db = new CurbsideDb(SYNC_DB);
+	const engine = new SyncEngine({ db, transport: httpTransport(), lock: inMemoryLock() });
+	const started = performance.now();
+	const result = await engine.sync();
+	const syncMs = performance.now() - started;
+	db.close();
+	if (!result.ok) throw new Error(`upload sync failed: ${result.failure} ${result.message}`);
+	return { syncMs, pending: result.pending };
+}
+
+const api = { firstSync, recordDay, uploadDay };
+export type CurbsideBench = typeof api;
+(globalThis as unknown as { curbsideBench: CurbsideBench }).curbsideBench = api;

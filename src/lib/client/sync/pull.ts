@@ -32,16 +32,17 @@ export async function pullChanges(
 async function writePage(db: CurbsideDb, page: PullResponse): Promise<void> {
 	const tables = [db.orders, db.serverOrders, db.notes, db.photoLinks, db.outbox, db.meta];
 	await db.transaction('rw', tables, async () => {
-		const affected = new Set<string>();
-		for (const order of page.orders) {
-			// A field report comes back under its server id: the row kept under the device's UUID goes.
-			if (order.clientId && order.clientId !== order.id) {
-				await db.orders.delete(order.clientId);
-				await db.serverOrders.delete(order.clientId);
-			}
-			await db.serverOrders.put(order);
-			affected.add(order.id);
+		const affected = new Set(page.orders.map((order) => order.id));
+		// A field report comes back under its server id: the row kept under the device's UUID goes.
+		const reportedHere = page.orders.flatMap((order) =>
+			order.clientId && order.clientId !== order.id ? [order.clientId] : []
+		);
+		if (reportedHere.length > 0) {
+			await db.orders.bulkDelete(reportedHere);
+			await db.serverOrders.bulkDelete(reportedHere);
 		}
+		// One bulk write per page, not one request per order: a first sync of thousands of orders.
+		await db.serverOrders.bulkPut(page.orders);
 		await db.notes.bulkPut(page.notes.map((note) => ({ ...note, pending: 0 as const })));
 		await db.photoLinks.bulkPut(page.photos.map((link) => ({ ...link, pending: 0 as const })));
 		for (const id of page.tombstones) await dropOrder(db, id);

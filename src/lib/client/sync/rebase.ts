@@ -13,19 +13,31 @@ export function isInFlight(entry: OutboxEntry): boolean {
 
 /** Re-derives the visible copy of each order. Call inside a 'rw' transaction over orders, serverOrders, outbox. */
 export async function rebaseOrders(db: CurbsideDb, orderIds: Iterable<string>): Promise<void> {
-	const ids = new Set(orderIds);
-	if (ids.size === 0) return;
+	const ids = [...new Set(orderIds)];
+	if (ids.length === 0) return;
 	const inFlight = (await db.outbox.orderBy('id').toArray()).filter(isInFlight);
-	for (const id of ids) {
-		const base = await db.serverOrders.get(id);
+	const byOrder = new Map<string, OutboxEntry[]>();
+	for (const entry of inFlight) {
+		if (!entry.orderId) continue;
+		const list = byOrder.get(entry.orderId);
+		if (list) list.push(entry);
+		else byOrder.set(entry.orderId, [entry]);
+	}
+	const visible = [];
+	for (const base of await db.serverOrders.bulkGet(ids)) {
 		// A field report the server has not seen yet has no server copy: its local row stands.
 		if (!base) continue;
-		const mine = inFlight.filter((entry) => entry.orderId === base.id || entry.orderId === base.clientId);
-		await db.orders.put(
+		// Work recorded under a field report's device id and under its server id, oldest first.
+		const mine =
+			base.clientId && base.clientId !== base.id
+				? inFlight.filter((entry) => entry.orderId === base.id || entry.orderId === base.clientId)
+				: (byOrder.get(base.id) ?? []);
+		visible.push(
 			reapplyPending(
 				base,
 				mine.map((entry) => entry.mutation)
 			)
 		);
 	}
+	await db.orders.bulkPut(visible);
 }

@@ -10,6 +10,7 @@ import type { CurbsideDb } from '../db/schema';
 import type { OutboxItem, SyncEvent, SyncEventListener } from './events';
 import type { Lock } from './lock';
 import { DEFAULT_CHUNK_BYTES, uploadPendingPhotos } from './photo-upload';
+import { cacheServerPhotos } from './photo-cache';
 import { pullChanges } from './pull';
 import { pushOutbox } from './push';
 import { TransportError, type Transport, type TransportFailure } from './transport';
@@ -95,6 +96,8 @@ export class SyncEngine {
 				emit,
 				this.options.pullLimit ?? DEFAULT_PULL_LIMIT
 			);
+			// Best effort: a photo that does not arrive now is fetched on a later sync.
+			await cacheServerPhotos(this.db, this.transport).catch(() => 0);
 			const at = this.now().toISOString();
 			await this.db.transaction('rw', this.db.meta, async () => {
 				const meta = await loadMeta(this.db);

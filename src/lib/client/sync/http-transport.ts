@@ -86,6 +86,13 @@ export function httpTransport(options: HttpTransportOptions = {}): Transport {
 			return (await response.json()) as PullResponse;
 		},
 
+		async photoGet(sha256): Promise<Blob | null> {
+			const response = await request(`/api/photos/${sha256}`, { method: 'GET' }, uploadTimeoutMs);
+			if (response.status === 404) return null;
+			if (!response.ok) return fail(response);
+			return response.blob();
+		},
+
 		async photoHead(sha256): Promise<PhotoHeld | null> {
 			const response = await request(`/api/photos/${sha256}`, { method: 'HEAD' });
 			if (response.status === 404) return null;

@@ -30,6 +30,8 @@ export interface Transport {
 	photoHead(sha256: string): Promise<PhotoHeld | null>;
 	/** Sends `chunk` to be stored at `offset`; `totalSize` lets the server know when it is whole. */
 	photoPut(sha256: string, offset: number, chunk: Uint8Array, totalSize: number): Promise<PhotoPutResult>;
+	/** The bytes of a stored photo, or null when the server has none (optional: for the offline photo cache). */
+	photoGet?(sha256: string): Promise<Blob | null>;
 }
 
 /**

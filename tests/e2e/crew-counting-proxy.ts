@@ -13,11 +13,19 @@ export interface CountingProxy {
 	/** Method and path of every request forwarded since the last reset. */
 	requests: string[];
 	reset(): void;
+	/**
+	 * The server goes away, as far as the browser can tell: open connections are cut and new ones
+	 * are closed as soon as they are made, so every request fails at the network level.
+	 */
+	pause(): void;
+	/** The server is back. */
+	resume(): void;
 	close(): Promise<void>;
 }
 
 export async function startCountingProxy(upstream: URL): Promise<CountingProxy> {
 	const requests: string[] = [];
+	let paused = false;
 	const server = http.createServer((incoming, outgoing) => {
 		requests.push(`${incoming.method} ${incoming.url}`);
 		const forwarded = http.request(
@@ -37,6 +45,9 @@ export async function startCountingProxy(upstream: URL): Promise<CountingProxy> 
 		forwarded.on('error', () => outgoing.destroy());
 		incoming.pipe(forwarded);
 	});
+	server.on('connection', (socket) => {
+		if (paused) socket.destroy();
+	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const { port } = server.address() as AddressInfo;
 	return {
@@ -44,6 +55,13 @@ export async function startCountingProxy(upstream: URL): Promise<CountingProxy> 
 		requests,
 		reset: () => {
 			requests.length = 0;
+		},
+		pause: () => {
+			paused = true;
+			server.closeAllConnections();
+		},
+		resume: () => {
+			paused = false;
 		},
 		close: () =>
 			new Promise((resolve) => {

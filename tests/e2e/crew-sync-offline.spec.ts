@@ -1,8 +1,9 @@
 import crypto from 'node:crypto';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
 import type { PullResponse, SyncOrder } from '../../src/lib/domain/sync/protocol';
 import { expectNoAxeViolations } from './accessibility';
 import { startCountingProxy, type CountingProxy } from './crew-counting-proxy';
+import { cameraJpeg } from './pages/crew-camera';
 import { CrewOrderPage } from './pages/crew-order-page';
 import { SignInPage } from './pages/sign-in-page';
 
@@ -21,33 +22,6 @@ test.beforeEach(async ({ baseURL }) => {
 test.afterEach(async () => {
 	await proxy.close();
 });
-
-/** A real, decodable camera-sized JPEG, drawn in the page: larger than 1600 px so compression shows. */
-async function cameraJpeg(page: Page): Promise<Buffer> {
-	const base64 = await page.evaluate(async () => {
-		const canvas = document.createElement('canvas');
-		canvas.width = 2400;
-		canvas.height = 1800;
-		const context = canvas.getContext('2d');
-		if (!context) throw new Error('no 2d context');
-		context.fillStyle = '#556b2f';
-		context.fillRect(0, 0, 2400, 1800);
-		context.fillStyle = '#222';
-		context.beginPath();
-		context.ellipse(1200, 900, 600, 300, 0, 0, Math.PI * 2);
-		context.fill();
-		context.fillStyle = '#fff';
-		context.font = '120px sans-serif';
-		context.fillText(`patched ${Date.now()}`, 200, 300);
-		const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/jpeg', 0.9));
-		if (!blob) throw new Error('no JPEG');
-		const bytes = new Uint8Array(await blob.arrayBuffer());
-		let binary = '';
-		for (const byte of bytes) binary += String.fromCharCode(byte);
-		return btoa(binary);
-	});
-	return Buffer.from(base64, 'base64');
-}
 
 /** The server's view of one order, through a second device of the same crew member. */
 async function serverOrder(request: APIRequestContext, orderId: string): Promise<SyncOrder & PullExtras> {

@@ -52,7 +52,7 @@ export class CrewOrderPage {
 	}
 
 	async expectSaved(what: string): Promise<void> {
-		const where = (await this.page.evaluate(() => navigator.onLine))
+		const where = (await appSaysOnline(this.page))
 			? 'Saved on this device.'
 			: 'Saved on this device — will sync.';
 		await expect(this.page.getByRole('status').filter({ hasText: `${what} ${where}` })).toBeVisible();
@@ -63,4 +63,14 @@ export class CrewOrderPage {
 			count === 0 ? 'Everything saved here has been sent.' : `${count} changes waiting to be sent.`;
 		await expect(this.page.getByText(text)).toBeVisible({ timeout: 20_000 });
 	}
+}
+
+/**
+ * Whether the app itself believes it can reach the server (the header badge). The app's own word
+ * is what its messages follow; navigator.onLine can read true after a navigation in an offline
+ * Playwright context, and is true on a dead hotspot anyway.
+ */
+export async function appSaysOnline(page: Page): Promise<boolean> {
+	const badge = page.getByRole('status').filter({ hasText: /^(Online|Offline)$/ });
+	return ((await badge.textContent()) ?? '').trim() === 'Online';
 }

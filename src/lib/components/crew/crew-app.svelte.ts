@@ -7,6 +7,7 @@ import type { CurbsideDb } from '$lib/client/db/schema';
 import type { SyncEvent } from '$lib/client/sync/events';
 import { Connection } from './connection.svelte';
 import { openCrewDb } from './crew-db';
+import { NeedsAttention } from './needs-attention.svelte';
 import { isBackgroundSyncMessage } from './service-worker-messages';
 import { CrewSession } from './session.svelte';
 import { startCrewSync, type CrewSync } from './sync-hook';
@@ -20,7 +21,10 @@ export class CrewApp {
 	pendingCount = $state<number | null>(null);
 	lastSyncedAt = $state<string | null>(null);
 	lastSyncProblem = $state<string | null>(null);
+	/** Refused and late work, kept on the device until the crew dismisses it. */
+	readonly attention = new NeedsAttention();
 	private sync: CrewSync | null = null;
+	private stopAttention: (() => void) | null = null;
 
 	/** Starts everything; returns the function that stops it (the layout's teardown). */
 	start(): () => void {
@@ -37,6 +41,7 @@ export class CrewApp {
 			stopWatching();
 			navigator.serviceWorker?.removeEventListener('message', onMessage);
 			this.sync?.stop();
+			this.stopAttention?.();
 			this.db?.close();
 		};
 	}
@@ -70,6 +75,7 @@ export class CrewApp {
 		const profile = this.session.profile;
 		if (this.session.state !== 'ready' || !profile || this.db) return;
 		this.db = openCrewDb(profile.id);
+		this.stopAttention = this.attention.watch(this.db);
 		this.sync = startCrewSync(this.db, {
 			onEvent: (event) => this.onSyncEvent(event),
 			onResult: (result) => {

@@ -33,7 +33,13 @@ export class OrderDetail {
 	) {}
 
 	watch(): () => void {
-		const orderSubscription = liveQuery(() => this.db.orders.get(this.orderId)).subscribe({
+		// A field report reported on this device is renamed to its CS- number by the first sync after
+		// it; a link made before that (its device id) still finds it through `clientId`.
+		const orderSubscription = liveQuery(
+			async () =>
+				(await this.db.orders.get(this.orderId)) ??
+				(await this.db.orders.where('clientId').equals(this.orderId).first())
+		).subscribe({
 			next: (order) => {
 				this.order = order ?? null;
 				this.loaded = true;

@@ -5,6 +5,7 @@
 import { getContext, setContext } from 'svelte';
 import type { CurbsideDb } from '$lib/client/db/schema';
 import type { SyncEvent } from '$lib/client/sync/events';
+import { SyncStatus } from '$lib/client/state/sync-status.svelte';
 import { Connection } from './connection.svelte';
 import { openCrewDb } from './crew-db';
 import { NeedsAttention } from './needs-attention.svelte';
@@ -18,6 +19,8 @@ export class CrewApp {
 	/** The signed-in crew member's own store; null until we know who that is. */
 	db = $state.raw<CurbsideDb | null>(null);
 	/** Changes saved on this device and not yet on the server (from the engine's queue events). */
+	/** Everything the engine reports (progress, per-item state...), for the sync line and badges. */
+	readonly syncStatus = new SyncStatus();
 	pendingCount = $state<number | null>(null);
 	lastSyncedAt = $state<string | null>(null);
 	lastSyncProblem = $state<string | null>(null);
@@ -87,6 +90,7 @@ export class CrewApp {
 	}
 
 	private onSyncEvent(event: SyncEvent): void {
+		this.syncStatus.apply(event);
 		if (event.type === 'pending') this.pendingCount = event.count;
 		else if (event.type === 'synced') {
 			this.lastSyncedAt = event.at;

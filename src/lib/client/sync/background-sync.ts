@@ -51,20 +51,25 @@ interface ServiceWorkerScope {
 export async function handleBackgroundSync(
 	scope: ServiceWorkerScope,
 	databaseName: string,
-	wakePage: unknown
+	wakePage: unknown,
+	syncDatabase: (name: string) => Promise<SyncResult> = syncHere
 ): Promise<SyncResult | null> {
 	const pages = await scope.clients.matchAll({ type: 'window' });
 	if (pages.length > 0) {
 		for (const page of pages) page.postMessage(wakePage);
 		return null;
 	}
-	const engine = new SyncEngine({
-		db: new CurbsideDb(databaseName),
-		transport: httpTransport(),
-		lock: webLock()
-	});
-	const result = await engine.sync();
+	const result = await syncDatabase(databaseName);
 	// A failed sync rejects so the browser retries the sync event later with its own backoff.
 	if (!result.ok && result.failure !== 'auth-expired') throw new Error(result.message);
 	return result;
+}
+
+/** The real engine, in the service worker itself, under the same Web Lock as the pages' workers. */
+function syncHere(databaseName: string): Promise<SyncResult> {
+	return new SyncEngine({
+		db: new CurbsideDb(databaseName),
+		transport: httpTransport(),
+		lock: webLock()
+	}).sync();
 }

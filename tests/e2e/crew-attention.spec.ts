@@ -41,6 +41,8 @@ test('[S11][S22] a note on an order taken away while offline needs attention unt
 	const orderId = await today.orderIdOf(card);
 	await today.expectPending(0);
 
+	// Offline emulation does not reach the sync worker: take the server away too, so the note really waits.
+	proxy.pause();
 	await context.setOffline(true);
 	await card.click();
 	const order = new CrewOrderPage(page);
@@ -63,6 +65,7 @@ test('[S11][S22] a note on an order taken away while offline needs attention unt
 	}
 
 	await page.getByRole('link', { name: '← Today' }).click();
+	proxy.resume();
 	await context.setOffline(false);
 	await today.expectPending(0);
 	const link = page.getByRole('link', { name: 'Needs attention (1)' });

@@ -3,6 +3,7 @@ import { assignOrders, v } from '$lib/domain';
 import { serverContext } from '$lib/server/context';
 import { jsonError, readJsonBody } from '$lib/server/http/json';
 import { DispatchService } from '$lib/server/services/dispatch';
+import { dispatchedOrders } from '../dispatched';
 import type { RequestHandler } from './$types';
 
 /** Assign (crewId) or unassign (crewId null) up to 500 orders at once, all or nothing. */
@@ -15,13 +16,5 @@ export const POST: RequestHandler = async ({ request, locals }) => {
 	const { database } = await serverContext();
 	const result = await new DispatchService(database.db).assign(locals.user, checked.value, new Date());
 	if (!result.ok) return jsonError(result.status, result.error, result.details);
-	return json({
-		orders: result.orders.map((order) => ({
-			id: order.id,
-			crewId: order.crew_id,
-			status: order.field_status,
-			priority: order.priority,
-			dueAt: order.due_at
-		}))
-	});
+	return json(dispatchedOrders(result.orders));
 };

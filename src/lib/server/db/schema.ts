@@ -305,6 +305,19 @@ export interface AutoAssignRulesTable {
 	created_at: string;
 }
 
+/** Account and device revocations (src/lib/server/auth/revocation.ts): who did what to whom. */
+export interface SecurityEventsTable {
+	id: AutoId;
+	at: string;
+	actor_user_id: string | null;
+	/** user-disabled | user-enabled | device-revoked | device-restored */
+	action: string;
+	subject_user_id: string | null;
+	subject_device_id: string | null;
+	/** JSON: how many sessions ended, and the like. */
+	detail: string;
+}
+
 export interface Database {
 	services: ServicesTable;
 	crews: CrewsTable;
@@ -326,6 +339,7 @@ export interface Database {
 	open311_updates: Open311UpdatesTable;
 	api_rate_limits: ApiRateLimitsTable;
 	auto_assign_rules: AutoAssignRulesTable;
+	security_events: SecurityEventsTable;
 }
 
 export type ServiceRow = Selectable<ServicesTable>;

@@ -5,6 +5,7 @@ import { photoUploads } from './0002-photo-uploads';
 import { open311Schema } from './0003-open311';
 import { syncIndexes } from './0004-sync';
 import { signInThrottle } from './0005-sign-in-throttle';
+import { securityEvents } from './0009-security-events';
 
 /**
  * Every migration, in order. Listed by hand (not read from a folder) because the production
@@ -16,6 +17,7 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
 		'0002-photo-uploads': photoUploads(dialect),
 		'0003-open311': open311Schema(dialect),
 		'0004-sync': syncIndexes(dialect),
-		'0005-sign-in-throttle': signInThrottle()
+		'0005-sign-in-throttle': signInThrottle(),
+		'0009-security-events': securityEvents(dialect)
 	};
 }

@@ -1,5 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { serverContext } from '$lib/server/context';
+import { bindSessionToDevice } from '$lib/server/auth/revocation';
 import { jsonError, readJsonBody } from '$lib/server/http/json';
 import { SyncService } from '$lib/server/sync/sync-service';
 import type { RequestHandler } from './$types';
@@ -14,5 +15,9 @@ export const POST: RequestHandler = async ({ request, locals }) => {
 	if (!body.ok) return body.response;
 	const { database, photos } = await serverContext();
 	const answer = await new SyncService(database.db, photos).push(locals.user, body.value, new Date());
+	// Signing out this device (a lost tablet) then ends this session too.
+	const deviceId = (body.value as { deviceId?: unknown } | null)?.deviceId;
+	if (answer.status === 200 && locals.sessionId && typeof deviceId === 'string')
+		await bindSessionToDevice(database.db, locals.sessionId, locals.user.id, deviceId);
 	return json(answer.body, { status: answer.status });
 };

@@ -8,7 +8,13 @@
  */
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
 import type { TypedMutation } from '$lib/domain/sync/mutations';
-import type { SyncNote, SyncOrder, SyncPhotoLink } from '$lib/domain/sync/protocol';
+import type {
+	SyncCatalogueService,
+	SyncHistoryEntry,
+	SyncNote,
+	SyncOrder,
+	SyncPhotoLink
+} from '$lib/domain/sync/protocol';
 
 /** 1 while the row exists only on this device (not yet seen in a pull); IndexedDB cannot index booleans. */
 type PendingFlag = 0 | 1;
@@ -16,6 +22,10 @@ type PendingFlag = 0 | 1;
 export type LocalOrder = SyncOrder;
 export type LocalNote = SyncNote & { pending: PendingFlag };
 export type LocalPhotoLink = SyncPhotoLink & { pending: PendingFlag };
+/** An order's status history as the server last sent it (read-only on the device). */
+export type LocalHistoryEntry = SyncHistoryEntry;
+/** One active service of the catalogue (S25): what Report a problem offers, offline. */
+export type LocalService = SyncCatalogueService;
 
 /** The bytes of a photo taken on this device and how far its upload got. */
 export interface LocalPhoto {
@@ -61,16 +71,54 @@ export interface SyncMeta {
 	/** Opaque pull cursor from the server; null before the first pull. */
 	cursor: string | null;
 	lastSyncAt: string | null;
+	/** The catalogue version held in `services` (S25); absent before the first shape-2 pull. */
+	servicesVersion?: string | null;
+	/** The pull shape the store was filled under (PULL_SHAPE); absent means 1 (S24). */
+	pullShape?: number;
+	/** Set while a pull from the beginning refills the store for a new pull shape (S24). */
+	refilling?: boolean;
 }
 
 /** A map tile of a downloaded area pack (filled by the offline map; evicted first under pressure). */
 export interface LocalTile {
 	/** `z/x/y` */
 	key: string;
+	/** The area pack that brought it (or `network` when the map fetched it while browsing). */
 	pack: string;
-	data: Blob;
+	/** The MVT bytes as maplibre takes them; an empty buffer is an empty tile (nothing there). */
+	data: ArrayBuffer;
 	bytes: number;
 	storedAt: string;
+	/** Epoch ms of the last time the map drew it (updated lazily): eviction takes the oldest first. */
+	lastUsedAt: number;
+}
+
+/** The offline area of the map: what was asked for, how far the download got, and the style to open it with. */
+export interface LocalMapPack {
+	/** One area per device today: `crew-area`. */
+	id: string;
+	/** GeoJSON Polygon of the crew's stops plus a buffer. */
+	polygon: { type: 'Polygon'; coordinates: number[][][] };
+	/** [west, south, east, north] */
+	bbox: [number, number, number, number];
+	minZoom: number;
+	maxZoom: number;
+	tileCount: number;
+	/** Bytes of the tiles stored so far. */
+	bytes: number;
+	startedAt: string;
+	/** null while the download is incomplete (cancelled, failed or still running). */
+	completedAt: string | null;
+	/** The server's maplibre style JSON, kept so the map opens with no network. */
+	style: unknown;
+	attribution: string;
+}
+
+/** The crew's own order of today's stops (planned on the map, then reordered by hand). */
+export interface LocalDayRoute {
+	id: 'today';
+	orderIds: string[];
+	plannedAt: string;
 }
 
 interface MetaRow {
@@ -89,6 +137,10 @@ export class CurbsideDb extends Dexie {
 	declare outbox: EntityTable<OutboxEntry, 'id'>;
 	declare meta: EntityTable<MetaRow, 'key'>;
 	declare tiles: EntityTable<LocalTile, 'key'>;
+	declare mapPacks: EntityTable<LocalMapPack, 'id'>;
+	declare dayRoute: EntityTable<LocalDayRoute, 'id'>;
+	declare history: EntityTable<LocalHistoryEntry, 'id'>;
+	declare services: EntityTable<LocalService, 'code'>;
 
 	/** `options` lets Node tests pass fake-indexeddb's `indexedDB` and `IDBKeyRange`. */
 	constructor(name: string = DEFAULT_DATABASE_NAME, options?: DexieOptions) {
@@ -103,6 +155,20 @@ export class CurbsideDb extends Dexie {
 			meta: 'key',
 			tiles: 'key, pack, storedAt'
 		});
+		this.version(2)
+			.stores({
+				// Offline map: tiles by least-recent use (eviction), area packs, the crew's own route order.
+				tiles: 'key, pack, lastUsedAt',
+				mapPacks: 'id',
+				dayRoute: 'id',
+				// Pulled with the orders (S24, S25): each order's status history, the service catalogue.
+				history: 'id, orderId',
+				services: 'code'
+			})
+			.upgrade(async (tx) => {
+				// Version 1 tiles had no use time and held Blobs; they are a cache, so start the cache afresh.
+				await tx.table('tiles').clear();
+			});
 	}
 }
 

@@ -28,7 +28,7 @@ function bruteForceLength(start: RouteStop, stops: RouteStop[]): number {
 			return;
 		}
 		for (let i = 0; i < left.length; i += 1) {
-			permute([...path, left[i]], [...left.slice(0, i), ...left.slice(i + 1)]);
+			permute([...path, ...left.slice(i, i + 1)], [...left.slice(0, i), ...left.slice(i + 1)]);
 		}
 	};
 	permute([start], stops);

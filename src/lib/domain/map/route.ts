@@ -22,7 +22,7 @@ const EPSILON = 1e-9;
 /** Total length of an open path, in the units of `dist`. */
 export function pathLength<T>(path: readonly T[], dist: Distance<T>): number {
 	let total = 0;
-	for (let i = 1; i < path.length; i += 1) total += dist(path[i - 1], path[i]);
+	for (let i = 1; i < path.length; i += 1) total += dist(at(path, i - 1), at(path, i));
 	return total;
 }
 
@@ -33,15 +33,15 @@ export function nearestNeighbourOrder<T>(start: T, stops: readonly T[], dist: Di
 	let here = start;
 	while (left.length > 0) {
 		let best = 0;
-		let bestDistance = dist(here, left[0]);
+		let bestDistance = dist(here, at(left, 0));
 		for (let i = 1; i < left.length; i += 1) {
-			const d = dist(here, left[i]);
+			const d = dist(here, at(left, i));
 			if (d < bestDistance) {
 				best = i;
 				bestDistance = d;
 			}
 		}
-		here = left.splice(best, 1)[0];
+		here = at(left.splice(best, 1), 0);
 		order.push(here);
 	}
 	return order;
@@ -61,8 +61,9 @@ export function twoOpt<T>(path: readonly T[], dist: Distance<T>): T[] {
 		for (let i = 1; i < n - 1; i += 1) {
 			for (let j = i + 1; j < n; j += 1) {
 				// Reversing p[i..j] swaps the edges (i-1,i) and (j,j+1) for (i-1,j) and (i,j+1).
-				const before = dist(p[i - 1], p[i]) + (j + 1 < n ? dist(p[j], p[j + 1]) : 0);
-				const after = dist(p[i - 1], p[j]) + (j + 1 < n ? dist(p[i], p[j + 1]) : 0);
+				const next = j + 1 < n ? at(p, j + 1) : null;
+				const before = dist(at(p, i - 1), at(p, i)) + (next === null ? 0 : dist(at(p, j), next));
+				const after = dist(at(p, i - 1), at(p, j)) + (next === null ? 0 : dist(at(p, i), next));
 				if (after < before - EPSILON) {
 					reverse(p, i, j);
 					improved = true;
@@ -74,7 +75,18 @@ export function twoOpt<T>(path: readonly T[], dist: Distance<T>): T[] {
 }
 
 function reverse<T>(items: T[], from: number, to: number): void {
-	for (let i = from, j = to; i < j; i += 1, j -= 1) [items[i], items[j]] = [items[j], items[i]];
+	for (let i = from, j = to; i < j; i += 1, j -= 1) {
+		const swap = at(items, i);
+		items[i] = at(items, j);
+		items[j] = swap;
+	}
+}
+
+/** An index the loop bounds already guarantee; noUncheckedIndexedAccess cannot see that. */
+function at<T>(items: ArrayLike<T>, index: number): T {
+	const item = items[index];
+	if (item === undefined) throw new RangeError(`No item at ${index}`);
+	return item;
 }
 
 /**
@@ -89,16 +101,16 @@ export function exactOrder<T>(start: T, stops: readonly T[], dist: Distance<T>):
 	// cost[mask * n + last]: shortest path from the start through `mask`, ending at `last`.
 	const cost = new Float64Array((full + 1) * n).fill(Number.POSITIVE_INFINITY);
 	const previous = new Int8Array((full + 1) * n).fill(-1);
-	for (let k = 0; k < n; k += 1) cost[(1 << k) * n + k] = dist(start, stops[k]);
+	for (let k = 0; k < n; k += 1) cost[(1 << k) * n + k] = dist(start, at(stops, k));
 	for (let mask = 1; mask <= full; mask += 1) {
 		for (let last = 0; last < n; last += 1) {
-			const here = cost[mask * n + last];
+			const here = at(cost, mask * n + last);
 			if (!(mask & (1 << last)) || here === Number.POSITIVE_INFINITY) continue;
 			for (let next = 0; next < n; next += 1) {
 				if (mask & (1 << next)) continue;
 				const slot = (mask | (1 << next)) * n + next;
-				const candidate = here + dist(stops[last], stops[next]);
-				if (candidate < cost[slot]) {
+				const candidate = here + dist(at(stops, last), at(stops, next));
+				if (candidate < at(cost, slot)) {
 					cost[slot] = candidate;
 					previous[slot] = last;
 				}
@@ -106,12 +118,12 @@ export function exactOrder<T>(start: T, stops: readonly T[], dist: Distance<T>):
 		}
 	}
 	let last = 0;
-	for (let k = 1; k < n; k += 1) if (cost[full * n + k] < cost[full * n + last]) last = k;
+	for (let k = 1; k < n; k += 1) if (at(cost, full * n + k) < at(cost, full * n + last)) last = k;
 	const order: T[] = [];
 	let mask = full;
 	while (last !== -1) {
-		order.push(stops[last]);
-		const before = previous[mask * n + last];
+		order.push(at(stops, last));
+		const before = at(previous, mask * n + last);
 		mask &= ~(1 << last);
 		last = before;
 	}

@@ -6,3 +6,4 @@ export * from './hex';
 export * from './places';
 export * from './csv';
 export * from './report';
+export * from './export';

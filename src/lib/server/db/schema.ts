@@ -240,6 +240,9 @@ export interface MutationLogTable {
 	user_id: string;
 	captured_at: string;
 	received_at: string;
+	/** When a supervisor acknowledged a refusal in the review queue (null: not yet). */
+	reviewed_at: ColumnType<string | null, string | null | undefined, string | null>;
+	reviewed_by_user_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface CrewLocationsTable {

@@ -118,6 +118,120 @@ export class WorkOrderRepository {
 		const rows = await query.execute();
 		return Object.fromEntries(rows.map((row) => [row.field_status, Number(row.n)]));
 	}
+
+	/**
+	 * Reads an order for a supervisor's decision. Takes the change counter's row lock first (a no-op
+	 * update), so on PostgreSQL no other write can slip in between this read and the decision's
+	 * write; SQLite runs one writing transaction at a time anyway. Call inside a transaction.
+	 */
+	async getForDecision(id: string): Promise<WorkOrderRow | undefined> {
+		await this.db
+			.updateTable('change_counter')
+			.set((eb) => ({ value: eb.ref('value') }))
+			.where('id', '=', 1)
+			.execute();
+		return this.get(id);
+	}
+
+	/**
+	 * Reopens a finished order: clears what belonged to the finished attempt (resolution, close
+	 * time, the unable reason, a duplicate link) and sets the public word. `to` is the status the
+	 * caller checked against the lifecycle: `reopened` from closed, `assigned` or `new` straight
+	 * from unable to complete.
+	 */
+	reopen(
+		id: string,
+		to: 'reopened' | 'assigned' | 'new',
+		target: { crewId: string | null; statusNotes: string; crewChanges: boolean },
+		audit: AuditEntry
+	): Promise<WorkOrderRow | undefined> {
+		return this.update(
+			id,
+			{
+				field_status: to,
+				crew_id: target.crewId,
+				resolution_code: null,
+				unable_reason: null,
+				closed_at: null,
+				duplicate_of: null,
+				status_notes: target.statusNotes,
+				...(target.crewChanges
+					? { assigned_at: target.crewId === null ? null : audit.at, route_order: null }
+					: {})
+			},
+			audit
+		);
+	}
+
+	/** Hands a reopened order to a crew: the second step of a reopen from closed. */
+	assignReopened(id: string, crewId: string, crewChanges: boolean, audit: AuditEntry) {
+		return this.update(
+			id,
+			{
+				field_status: 'assigned',
+				crew_id: crewId,
+				...(crewChanges ? { assigned_at: audit.at, route_order: null } : {})
+			},
+			audit
+		);
+	}
+
+	/**
+	 * Closes `copyId` as a duplicate of `keptId` and notes the merge on the kept order too, so both
+	 * histories tell the story. The copy's notes and photos stay where they are, on the copy.
+	 */
+	async markDuplicate(
+		copyId: string,
+		keptId: string,
+		statusNotes: string,
+		audit: AuditEntry
+	): Promise<WorkOrderRow | undefined> {
+		return inTransaction(this.db, async (trx) => {
+			const orders = new WorkOrderRepository(trx);
+			const copy = await orders.update(
+				copyId,
+				{
+					field_status: 'closed',
+					resolution_code: 'duplicate',
+					duplicate_of: keptId,
+					closed_at: audit.at,
+					status_notes: statusNotes
+				},
+				{ ...audit, detail: { ...audit.detail, duplicateOf: keptId } }
+			);
+			if (!copy) return undefined;
+			await orders.touch(keptId, {
+				...audit,
+				action: 'duplicate-merged',
+				detail: { ...audit.detail, duplicateId: copyId }
+			});
+			return copy;
+		});
+	}
+
+	/**
+	 * Records a supervisor's review decision in the history and takes `settled` items off the
+	 * order's needs_review count (never below zero). `settled` is 0 for a decision that clears no
+	 * count, such as accepting a closure.
+	 */
+	async recordReviewDecision(
+		id: string,
+		settled: number,
+		audit: AuditEntry
+	): Promise<WorkOrderRow | undefined> {
+		return inTransaction(this.db, async (trx) => {
+			const touched = await new WorkOrderRepository(trx).touch(id, audit);
+			if (!touched || settled <= 0) return touched;
+			return trx
+				.updateTable('work_orders')
+				.set({
+					needs_review: sql<number>`case when needs_review > ${settled} then needs_review - ${settled} else 0 end`
+				})
+				.where('id', '=', id)
+				.returningAll()
+				.executeTakeFirst();
+		});
+	}
 }
 
 type OrderQuery = SelectQueryBuilder<Database, 'work_orders', WorkOrderRow>;

@@ -5,6 +5,7 @@ import { photoUploads } from './0002-photo-uploads';
 import { open311Schema } from './0003-open311';
 import { syncIndexes } from './0004-sync';
 import { signInThrottle } from './0005-sign-in-throttle';
+import { reviewDecisions } from './0007-review-decisions';
 import { securityEvents } from './0009-security-events';
 
 /**
@@ -18,6 +19,7 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
 		'0003-open311': open311Schema(dialect),
 		'0004-sync': syncIndexes(dialect),
 		'0005-sign-in-throttle': signInThrottle(),
+		'0007-review-decisions': reviewDecisions(),
 		'0009-security-events': securityEvents(dialect)
 	};
 }

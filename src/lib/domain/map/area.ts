@@ -194,19 +194,19 @@ export function tilesForArea(area: MapArea, minZoom = PACK_MIN_ZOOM, maxZoom = P
 }
 
 /**
- * Typical bytes per tile of the demo city at each zoom, tiles with content only, measured from the
- * server's tiles (see docs/architecture.md, "Map tiles"). Empty tiles cost only their frame, so
+ * Typical bytes per tile at each zoom, from the demo city's tiles that have content (measured
+ * 2026-11; docs/architecture.md, "Map tiles"), rounded up. Empty tiles cost only their frame, so
  * the estimate errs high for areas reaching past the city.
  */
 export const DEFAULT_AVG_TILE_BYTES: Readonly<Record<number, number>> = {
-	12: 12_000,
-	13: 8_000,
-	14: 6_000,
-	15: 8_000,
-	16: 4_000,
-	17: 2_000
+	12: 1_300,
+	13: 1_500,
+	14: 1_300,
+	15: 1_500,
+	16: 800,
+	17: 400
 };
-const FALLBACK_AVG_TILE_BYTES = 6_000;
+const FALLBACK_AVG_TILE_BYTES = 1_500;
 /** Key length and data length fields, and a typical `zz/xxxxx/yyyyy` key. */
 const FRAME_OVERHEAD_BYTES = 2 + 4 + 15;
 

@@ -7,3 +7,5 @@ export * from './places';
 export * from './csv';
 export * from './report';
 export * from './export';
+export * from './scale';
+export * from './format';

@@ -6,14 +6,19 @@
 import type { Kysely } from 'kysely';
 import {
 	analyticsReport,
+	localDayOf,
+	parseAnalyticsQuery,
 	periodBounds,
 	type AnalyticsOrder,
 	type AnalyticsQuery,
 	type AnalyticsReport
 } from '$lib/domain/analytics';
 import type { LatLong } from '$lib/domain/geo';
+import type { Issue } from '$lib/domain/validate';
+import type { SessionUser } from '../auth/types';
+import { CITY_TIME_ZONE, cityCenter } from '../city';
 import type { Database } from '../db/schema';
-import { orderInScope, serviceInScope, type Scope } from './department-scope';
+import { orderInScope, scopeFor, serviceInScope, type Scope } from './department-scope';
 
 /**
  * More than a large city files in two years (the 20,000-request test city fits ten times over);
@@ -104,4 +109,29 @@ export class AnalyticsService {
 			.where(serviceInScope(scope))
 			.execute();
 	}
+}
+
+/** The demo city's clock and centre; one place to change when Curbside serves another city. */
+export function cityAnalyticsSettings(): AnalyticsSettings {
+	return { timeZone: CITY_TIME_ZONE, origin: cityCenter() };
+}
+
+export type AnalyticsRequest =
+	{ ok: true; query: AnalyticsQuery; report: ScopedReport } | { ok: false; issues: Issue[] };
+
+/** Reads `from`, `to` and `cell` from a URL and builds the report the user may see. */
+export async function analyticsFor(
+	db: Kysely<Database>,
+	user: Pick<SessionUser, 'role' | 'department'>,
+	params: URLSearchParams,
+	now: Date
+): Promise<AnalyticsRequest> {
+	const settings = cityAnalyticsSettings();
+	const parsed = parseAnalyticsQuery(
+		{ from: params.get('from'), to: params.get('to'), cell: params.get('cell') },
+		localDayOf(now, settings.timeZone)
+	);
+	if (!parsed.ok) return { ok: false, issues: parsed.issues };
+	const report = await new AnalyticsService(db, settings).report(scopeFor(user), parsed.value, now);
+	return { ok: true, query: parsed.value, report };
 }

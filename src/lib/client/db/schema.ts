@@ -7,6 +7,7 @@
  * re-applied over it. A pull rewrites the first and re-derives the second.
  */
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
+import type { MapArea } from '$lib/domain/map/area';
 import type { TypedMutation } from '$lib/domain/sync/mutations';
 import type {
 	SyncCatalogueService,
@@ -97,10 +98,8 @@ export interface LocalTile {
 export interface LocalMapPack {
 	/** One area per device today: `crew-area`. */
 	id: string;
-	/** GeoJSON Polygon of the crew's stops plus a buffer. */
-	polygon: { type: 'Polygon'; coordinates: number[][][] };
-	/** [west, south, east, north] */
-	bbox: [number, number, number, number];
+	/** The crew's stops plus a buffer: a GeoJSON polygon and its [west, south, east, north] box. */
+	area: MapArea;
 	minZoom: number;
 	maxZoom: number;
 	tileCount: number;

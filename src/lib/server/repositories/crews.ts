@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { CrewRow, Database, NewCrew } from '../db/schema';
+import type { CrewRow, CrewsTable, Database, NewCrew } from '../db/schema';
 
 export class CrewRepository {
 	constructor(private readonly db: Kysely<Database>) {}
@@ -14,5 +14,13 @@ export class CrewRepository {
 
 	insert(crew: NewCrew): Promise<CrewRow> {
 		return this.db.insertInto('crews').values(crew).returningAll().executeTakeFirstOrThrow();
+	}
+
+	/** Renames, moves or retires a crew; returns undefined when there is no such crew. */
+	update(
+		id: string,
+		changes: Partial<Pick<CrewsTable, 'name' | 'department' | 'color' | 'active'>>
+	): Promise<CrewRow | undefined> {
+		return this.db.updateTable('crews').set(changes).where('id', '=', id).returningAll().executeTakeFirst();
 	}
 }

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database, NewService, ServiceRow } from '../db/schema';
+import type { Database, NewService, ServiceRow, ServicesTable } from '../db/schema';
 
 export class ServiceRepository {
 	constructor(private readonly db: Kysely<Database>) {}
@@ -27,5 +27,18 @@ export class ServiceRepository {
 			.onConflict((conflict) => conflict.column('service_code').doUpdateSet(changes))
 			.returningAll()
 			.executeTakeFirstOrThrow();
+	}
+
+	/** Changes an existing service's operational settings; returns undefined when there is no such service. */
+	update(
+		serviceCode: string,
+		changes: Partial<Pick<ServicesTable, 'sla_hours' | 'close_requirements' | 'department' | 'active'>>
+	): Promise<ServiceRow | undefined> {
+		return this.db
+			.updateTable('services')
+			.set(changes)
+			.where('service_code', '=', serviceCode)
+			.returningAll()
+			.executeTakeFirst();
 	}
 }

@@ -115,7 +115,10 @@ test('a crew member starts work and adds a note offline; both wait in the outbox
 	await page.getByLabel('Add a note').fill('Cones placed, waiting for asphalt.');
 	await page.getByRole('button', { name: 'Save note' }).click();
 	await expect(page.getByText('Cones placed, waiting for asphalt.')).toBeVisible();
-	await expect(page.getByText('Not sent yet')).toBeVisible();
+	// The note and the start are both on the timeline, each marked unsent.
+	const history = page.getByRole('list', { name: /^History and notes/ }).getByRole('listitem');
+	await expect(history.filter({ hasText: 'Cones placed' })).toContainText('Not sent yet');
+	await expect(history.filter({ hasText: 'Work started' })).toContainText('Not sent yet');
 
 	await page.reload();
 	await expect(page.getByText('Cones placed, waiting for asphalt.')).toBeVisible();

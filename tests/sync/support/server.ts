@@ -54,7 +54,8 @@ export class InProcessServer {
 			const query = {
 				deviceId: url.searchParams.get('deviceId') ?? '',
 				cursor: url.searchParams.get('cursor') ?? undefined,
-				limit: url.searchParams.has('limit') ? Number(url.searchParams.get('limit')) : undefined
+				limit: url.searchParams.has('limit') ? Number(url.searchParams.get('limit')) : undefined,
+				services: url.searchParams.get('services') ?? undefined
 			};
 			const answer = await this.service.pull(this.user, query, this.now());
 			return json(answer.status, answer.body);

@@ -81,6 +81,7 @@ export function httpTransport(options: HttpTransportOptions = {}): Transport {
 			const params = new URLSearchParams({ deviceId: query.deviceId });
 			if (query.cursor) params.set('cursor', query.cursor);
 			if (query.limit) params.set('limit', String(query.limit));
+			if (query.services) params.set('services', query.services);
 			const response = await request(`/api/sync/pull?${params}`, { method: 'GET' });
 			if (!response.ok) return fail(response);
 			return (await response.json()) as PullResponse;

@@ -5,6 +5,12 @@
 import { DEFAULT_PULL_LIMIT, type PullResponse } from '$lib/domain/sync/protocol';
 import type { CurbsideDb } from '../db/schema';
 import type { SyncEvent } from './events';
+import {
+	beginRefillIfOutdated,
+	metaAfterPage,
+	sweepAfterRefill,
+	writeHistoryAndCatalogue
+} from './pull-shape';
 import { rebaseOrders } from './rebase';
 import { TransportError, type Transport } from './transport';
 
@@ -18,9 +24,11 @@ export async function pullChanges(
 	limit = DEFAULT_PULL_LIMIT
 ): Promise<void> {
 	let received = 0;
+	await beginRefillIfOutdated(db);
 	for (let page = 0; page < MAX_PAGES_PER_SYNC; page++) {
 		const meta = await db.meta.get('sync');
-		const response = await transport.pull({ deviceId, cursor: meta?.value.cursor ?? null, limit });
+		const cursor = meta?.value.cursor ?? null;
+		const response = await transport.pull({ deviceId, cursor, limit, services: meta?.value.servicesVersion });
 		await writePage(db, response);
 		received += response.orders.length;
 		emit({ type: 'progress', phase: 'pull', done: received, total: received + (response.more ? limit : 0) });
@@ -30,7 +38,16 @@ export async function pullChanges(
 }
 
 async function writePage(db: CurbsideDb, page: PullResponse): Promise<void> {
-	const tables = [db.orders, db.serverOrders, db.notes, db.photoLinks, db.outbox, db.meta];
+	const tables = [
+		db.orders,
+		db.serverOrders,
+		db.notes,
+		db.photoLinks,
+		db.outbox,
+		db.meta,
+		db.history,
+		db.services
+	];
 	await db.transaction('rw', tables, async () => {
 		const affected = new Set(page.orders.map((order) => order.id));
 		// A field report comes back under its server id: the row kept under the device's UUID goes.
@@ -45,6 +62,7 @@ async function writePage(db: CurbsideDb, page: PullResponse): Promise<void> {
 		await db.serverOrders.bulkPut(page.orders);
 		await db.notes.bulkPut(page.notes.map((note) => ({ ...note, pending: 0 as const })));
 		await db.photoLinks.bulkPut(page.photos.map((link) => ({ ...link, pending: 0 as const })));
+		await writeHistoryAndCatalogue(db, page);
 		for (const id of page.tombstones) await dropOrder(db, id);
 		// Confirm only on the last page: an order changed by a confirmed mutation may sit on a later page,
 		// and dropping the mutation earlier would flash its old status.
@@ -56,10 +74,14 @@ async function writePage(db: CurbsideDb, page: PullResponse): Promise<void> {
 				.toArray();
 			for (const entry of confirmed) if (entry.orderId) affected.add(entry.orderId);
 			await db.outbox.bulkDelete(confirmed.map((entry) => entry.id));
+			await sweepAfterRefill(db, (id) => dropOrder(db, id));
 		}
 		const meta = await db.meta.get('sync');
 		if (meta) {
-			const value = { ...meta.value, cursor: page.cursor, serverLastMutationId: page.lastMutationId };
+			const value = metaAfterPage(
+				{ ...meta.value, cursor: page.cursor, serverLastMutationId: page.lastMutationId },
+				page
+			);
 			await db.meta.put({ key: 'sync', value });
 		}
 		await rebaseOrders(db, affected);
@@ -72,4 +94,5 @@ async function dropOrder(db: CurbsideDb, id: string): Promise<void> {
 	await db.orders.delete(id);
 	await db.notes.where('orderId').equals(id).delete();
 	await db.photoLinks.where('orderId').equals(id).delete();
+	await db.history.where('orderId').equals(id).delete();
 }

@@ -8,6 +8,8 @@ export interface PullQuery {
 	deviceId: string;
 	cursor: string | null;
 	limit?: number;
+	/** The catalogue version the device holds (S25). */
+	services?: string | null;
 }
 
 /** push: either the server's answer or, on HTTP 409, the last id it has processed (a gap). */

@@ -12,7 +12,7 @@ import { compressPhoto, PhotoUnreadable } from '$lib/client/photos/compress';
 import { MAX_PHOTOS_PER_MUTATION } from '$lib/domain/sync/mutations';
 import { currentFix } from './geolocation';
 import { checkReport, emptyReportDraft, type ReportDraft } from './report-rules';
-import { serviceOptionsFrom, type ServiceOption } from './service-options';
+import { groupServiceOptions, reportableServices, type ServiceOption } from './service-options';
 
 export interface ReportPhoto {
 	key: number;
@@ -28,6 +28,8 @@ export type LocateState =
 
 export class FieldReport {
 	services = $state.raw<ServiceOption[]>([]);
+	/** The services as the form offers them: grouped as the catalogue groups them. */
+	readonly serviceGroups = $derived(groupServiceOptions(this.services));
 	servicesLoaded = $state(false);
 	draft = $state<ReportDraft>(emptyReportDraft());
 	photos = $state.raw<ReportPhoto[]>([]);
@@ -47,9 +49,13 @@ export class FieldReport {
 	) {}
 
 	watch(): () => void {
-		const subscription = liveQuery(() => this.db.orders.toArray()).subscribe({
-			next: (orders) => {
-				this.services = serviceOptionsFrom(orders);
+		// The catalogue (S25); the orders only matter until the first pull has brought it.
+		const subscription = liveQuery(async () => {
+			const catalogue = await this.db.services.toArray();
+			return reportableServices(catalogue, catalogue.length > 0 ? [] : await this.db.orders.toArray());
+		}).subscribe({
+			next: (services) => {
+				this.services = services;
 				this.servicesLoaded = true;
 			},
 			error: () => {

@@ -6,19 +6,30 @@
 import { liveQuery } from 'dexie';
 import { LocalActions, type CloseInput, type PhotoKind } from '$lib/client/db/actions';
 import { ActionRefused, StorageFull } from '$lib/client/db/record';
-import type { CurbsideDb, LocalNote, LocalOrder } from '$lib/client/db/schema';
+import type {
+	CurbsideDb,
+	LocalHistoryEntry,
+	LocalNote,
+	LocalOrder,
+	OutboxEntry
+} from '$lib/client/db/schema';
 import { compressPhoto, PhotoUnreadable } from '$lib/client/photos/compress';
 import { transitionFor } from '$lib/domain/lifecycle';
 import type { UnableReason } from '$lib/domain/resolution';
+import { orderTimeline } from './order-timeline';
 
 export class OrderDetail {
 	order = $state.raw<LocalOrder | null>(null);
 	notes = $state.raw<LocalNote[]>([]);
+	history = $state.raw<LocalHistoryEntry[]>([]);
+	/** This order's outbox entries: the crew's work the server has not confirmed shows on the timeline. */
+	outbox = $state.raw<OutboxEntry[]>([]);
 	loaded = $state(false);
 	busy = $state(false);
 	/** The outcome of the last action, for a live region. */
 	message = $state<{ kind: 'saved' | 'refused'; text: string } | null>(null);
 
+	readonly timeline = $derived(orderTimeline(this.history, this.notes, this.outbox));
 	readonly canStart = $derived(this.order !== null && transitionFor('start', this.order.status).ok);
 	readonly canClose = $derived(this.order !== null && transitionFor('close', this.order.status).ok);
 	readonly canReportUnable = $derived(this.order !== null && transitionFor('unable', this.order.status).ok);
@@ -55,9 +66,26 @@ export class OrderDetail {
 				this.notes = notes;
 			}
 		});
+		// History is kept under the server id; a field report opened by its device id has none yet.
+		const historySubscription = liveQuery(() =>
+			this.db.history.where('orderId').equals(this.orderId).toArray()
+		).subscribe({
+			next: (history) => {
+				this.history = history;
+			}
+		});
+		const outboxSubscription = liveQuery(() =>
+			this.db.outbox.where('orderId').equals(this.orderId).sortBy('id')
+		).subscribe({
+			next: (entries) => {
+				this.outbox = entries;
+			}
+		});
 		return () => {
 			orderSubscription.unsubscribe();
 			notesSubscription.unsubscribe();
+			historySubscription.unsubscribe();
+			outboxSubscription.unsubscribe();
 		};
 	}
 

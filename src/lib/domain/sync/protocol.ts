@@ -2,6 +2,7 @@
  * The sync wire protocol between a crew device and the server: what a push and a pull carry.
  * Shared by the client engine and the server; the rules behind it are in docs/sync-spec.md.
  */
+import type { ServiceAttribute } from '../attributes';
 import type { FieldStatus } from '../lifecycle';
 
 export const MUTATION_NAMES = [
@@ -152,6 +153,44 @@ export interface SyncPhotoLink {
 	receivedAt: string;
 }
 
+/**
+ * One line of an order's status history, as much of it as a crew may read: who did what, when,
+ * and a plain-English summary of the detail (never device ids, API keys or other internals).
+ */
+export interface SyncHistoryEntry {
+	/** The server's history id (unique, stable). */
+	id: string;
+	orderId: string;
+	/** Receive time on the server (ISO 8601). */
+	at: string;
+	/** created | assigned | unassigned | started | noted | photographed | closed | unable | reopened | cancelled | updated | late-report */
+	action: string;
+	fromStatus: string | null;
+	toStatus: string | null;
+	/** crew | supervisor | admin | resident | system */
+	actorKind: string;
+	actorName: string | null;
+	/** e.g. "Resolution: Fixed", "Assigned to North crew"; null when there is nothing to add. */
+	summary: string | null;
+}
+
+/** One active service of the catalogue, as the device needs it to report a problem and to close. */
+export interface SyncCatalogueService {
+	code: string;
+	name: string;
+	description: string;
+	group: string;
+	attributes: ServiceAttribute[];
+	closeRequirements: CloseRequirements;
+	sortOrder: number;
+}
+
+/**
+ * The shape of a pull. 2 added `history`, `services` and `servicesVersion`; a device that last
+ * pulled under an older shape pulls once from the beginning to fill them (docs/sync-spec.md S24).
+ */
+export const PULL_SHAPE = 2;
+
 export interface PullResponse {
 	/** Changed orders of the crew, oldest change first. */
 	orders: SyncOrder[];
@@ -159,6 +198,14 @@ export interface PullResponse {
 	notes: SyncNote[];
 	/** Every photo link of each returned order (append-only; upsert by id). */
 	photos: SyncPhotoLink[];
+	/** Every status history entry of each returned order, oldest first (append-only; upsert by id). Shape 2. */
+	history?: SyncHistoryEntry[];
+	/**
+	 * The catalogue's version; the device sends it back as `services` on its next pull (S25). Shape 2.
+	 */
+	servicesVersion?: string;
+	/** The whole active catalogue, only when the device's `services` version is not the current one (S25). */
+	services?: SyncCatalogueService[];
 	/** Order ids the device should drop: no longer this crew's, or cancelled. */
 	tombstones: string[];
 	lastMutationId: number;

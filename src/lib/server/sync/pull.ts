@@ -12,7 +12,9 @@ import type { SessionUser } from '$lib/server/auth/types';
 import { currentChangeSeq } from '$lib/server/db/change-seq';
 import type { Database } from '$lib/server/db/schema';
 import { SyncPullRepository } from '$lib/server/repositories/sync-pull';
+import { activeCatalogue } from './catalogue';
 import { claimDevice, crewOf, isAnswer } from './crew-access';
+import { historyFor, toSyncHistoryEntry } from './history-view';
 import { toSyncNote, toSyncOrder, toSyncPhotoLink } from './sync-views';
 import { failure, type SyncAnswer } from './types';
 
@@ -22,6 +24,8 @@ export interface PullQuery {
 	deviceId: string;
 	cursor?: string;
 	limit?: number;
+	/** The catalogue version the device holds (S25); the catalogue comes along when it differs. */
+	services?: string;
 }
 
 export async function pullChanges(
@@ -73,12 +77,17 @@ export async function pullChanges(
 	]);
 	const ids = live.map((row) => row.id);
 	const [notes, photos] = [await reads.notesFor(ids), await reads.photosFor(ids)];
+	const history = await historyFor(db, ids);
+	const catalogue = await activeCatalogue(db);
 	return {
 		status: 200,
 		body: {
 			orders: live.map(toSyncOrder),
 			notes: notes.map(toSyncNote),
 			photos: photos.map(toSyncPhotoLink),
+			history: history.map(toSyncHistoryEntry),
+			servicesVersion: catalogue.version,
+			...(query.services === catalogue.version ? {} : { services: catalogue.services }),
 			tombstones: [...tombstones],
 			lastMutationId: device.last_mutation_id,
 			cursor: encodeCursor(upTo),

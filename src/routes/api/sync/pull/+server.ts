@@ -18,7 +18,8 @@ export const GET: RequestHandler = async ({ url, locals }) => {
 		{
 			deviceId,
 			cursor: url.searchParams.get('cursor') ?? undefined,
-			limit: limitText === null ? undefined : Number(limitText)
+			limit: limitText === null ? undefined : Number(limitText),
+			services: url.searchParams.get('services') ?? undefined
 		},
 		new Date()
 	);

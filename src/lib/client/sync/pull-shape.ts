@@ -1,0 +1,55 @@
+/**
+ * What a shape-2 pull adds to the store (S24, S25): each order's status history, the service
+ * catalogue, and the one-off refill of a store filled under an older pull shape.
+ */
+import { PULL_SHAPE, type PullResponse } from '$lib/domain/sync/protocol';
+import type { CurbsideDb, SyncMeta } from '../db/schema';
+import { isInFlight } from './rebase';
+
+/**
+ * A store filled by an older pull has no history and no catalogue: pull once from the beginning.
+ * The server's copies are emptied first, so what the refill does not bring back has left the crew;
+ * the orders the crew sees stay on screen meanwhile and are swept at the end (`finishRefill`).
+ */
+export async function beginRefillIfOutdated(db: CurbsideDb): Promise<void> {
+	await db.transaction('rw', [db.meta, db.serverOrders, db.history], async () => {
+		const meta = await db.meta.get('sync');
+		if (!meta || meta.value.cursor === null || meta.value.refilling) return;
+		if ((meta.value.pullShape ?? 1) >= PULL_SHAPE) return;
+		await db.serverOrders.clear();
+		await db.history.clear();
+		await db.meta.put({ key: 'sync', value: { ...meta.value, cursor: null, refilling: true } });
+	});
+}
+
+/** Writes a page's history and catalogue. Call inside the page's 'rw' transaction. */
+export async function writeHistoryAndCatalogue(db: CurbsideDb, page: PullResponse): Promise<void> {
+	if (page.history && page.history.length > 0) await db.history.bulkPut(page.history);
+	if (page.services) {
+		// The catalogue comes whole: a service no longer in it was retired.
+		await db.services.clear();
+		await db.services.bulkPut(page.services);
+	}
+}
+
+/** The meta fields a page settles: the catalogue version, and the shape once a pull has ended. */
+export function metaAfterPage(value: SyncMeta, page: PullResponse): SyncMeta {
+	const servicesVersion = page.servicesVersion ?? value.servicesVersion ?? null;
+	if (page.more) return { ...value, servicesVersion };
+	return { ...value, servicesVersion, pullShape: PULL_SHAPE, refilling: false };
+}
+
+/**
+ * The last page of a refill: an order the crew still sees but the server no longer sent has left
+ * the crew (S15), unless work on it is still in flight (a field report not yet seen by the server).
+ * Call inside the page's 'rw' transaction, before its meta is written.
+ */
+export async function sweepAfterRefill(db: CurbsideDb, drop: (id: string) => Promise<void>): Promise<void> {
+	const meta = await db.meta.get('sync');
+	if (!meta?.value.refilling) return;
+	const kept = new Set((await db.serverOrders.toCollection().primaryKeys()) as string[]);
+	for (const entry of await db.outbox.toArray())
+		if (isInFlight(entry) && entry.orderId) kept.add(entry.orderId);
+	const gone = ((await db.orders.toCollection().primaryKeys()) as string[]).filter((id) => !kept.has(id));
+	for (const id of gone) await drop(id);
+}

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { notifyChanged } from '../live/notify';
 import type { Database } from './schema';
 
 /**
@@ -17,6 +18,9 @@ export async function nextChangeSeq(trx: Kysely<Database>): Promise<number> {
 		.where('id', '=', 1)
 		.returning('value')
 		.executeTakeFirstOrThrow();
+	// Every order write passes here, so this is the one place the console's live feed hears of it;
+	// the signal is delivered when (and only if) the transaction commits.
+	await notifyChanged(trx, row.value);
 	return row.value;
 }
 

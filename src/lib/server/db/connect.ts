@@ -7,6 +7,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { publishLocal } from '../live/local-bus';
 import type { DatabaseConfig } from './config';
 import type { Database } from './schema';
 
@@ -37,6 +38,12 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
 	sqlite.pragma('synchronous = NORMAL');
 	sqlite.pragma('foreign_keys = ON');
 	sqlite.pragma('busy_timeout = 5000');
+	// PostgreSQL's pg_notify, in-process: writers announce changes with the same SQL on both engines
+	// (see live/notify.ts for why SQLite may publish before the commit).
+	sqlite.function('pg_notify', (channel: unknown, payload: unknown) => {
+		publishLocal(String(channel), String(payload));
+		return null;
+	});
 	const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
 	return { db, dialect: 'sqlite', close: () => db.destroy() };
 }

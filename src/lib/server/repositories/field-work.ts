@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { formatServiceRequestId, parseServiceRequestId } from '$lib/domain';
 import type { Database, WorkOrderRow } from '../db/schema';
+import { notifyLocation } from '../live/notify';
 import { WorkOrderRepository, type AuditEntry } from './work-orders';
 
 /** Queries and small writes that crew field work needs beyond the plain order repository. */
@@ -103,5 +104,7 @@ export class FieldWorkRepository {
 				received_at: location.receivedAt
 			})
 			.execute();
+		// The console's live map hears of it when the push's transaction commits.
+		await notifyLocation(this.db, location.crewId);
 	}
 }

@@ -153,7 +153,8 @@ export function packStream(coords: readonly TileCoord[], tiles: TileService): Re
 					size += frame.length;
 				}
 				if (next >= coords.length && !ended) {
-					frames.push(PACK_END);
+					// A copy: the shared constant must never be handed to a stream that might transfer it.
+					frames.push(PACK_END.slice());
 					size += PACK_END.length;
 					ended = true;
 				}

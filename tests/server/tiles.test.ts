@@ -17,6 +17,7 @@ import {
 } from '../../src/lib/server/tiles/http';
 import { MAJOR_STREET_CLASSES } from '../../src/lib/server/tiles/layers';
 import { TileService, tileService } from '../../src/lib/server/tiles/service';
+import { estimatePackBytes } from '../../src/lib/domain/map/area';
 import { TilePackDecoder, TILE_PACK_CONTENT_TYPE, type TileFrame } from '../../src/lib/domain/map/pack';
 import { lngLatToTile, parseTileKey, tileKey, tilesForBBox } from '../../src/lib/domain/map/tiles';
 
@@ -120,6 +121,18 @@ describe('basemap tiles', () => {
 		expect(tileService().tile(12, x, y).data.length).toBeLessThan(20_000);
 		const encoded = new TextEncoder().encode(JSON.stringify(cityGeoJson())).length;
 		expect(encoded).toBeGreaterThan(100_000);
+	});
+
+	it('cost what the area size estimate says, for the city itself', () => {
+		const keys = tilesForBBox(cityBbox(), 12, 17);
+		let actual = 0;
+		for (const key of keys) {
+			const { z, x, y } = parseTileKey(key) as { z: number; x: number; y: number };
+			actual += tileService().tile(z, x, y).data.length + 6 + key.length;
+		}
+		const estimate = estimatePackBytes(keys);
+		expect(estimate).toBeGreaterThanOrEqual(actual);
+		expect(estimate).toBeLessThan(actual * 1.5);
 	});
 
 	it('serve a tile as MVT with a strong ETag and cache headers, and 304 when it has not changed', async () => {

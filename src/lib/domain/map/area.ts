@@ -194,19 +194,20 @@ export function tilesForArea(area: MapArea, minZoom = PACK_MIN_ZOOM, maxZoom = P
 }
 
 /**
- * Typical bytes per tile at each zoom, from the demo city's tiles that have content (measured
- * 2026-11; docs/architecture.md, "Map tiles"), rounded up. Empty tiles cost only their frame, so
- * the estimate errs high for areas reaching past the city.
+ * Bytes per tile at each zoom over every tile of the demo city's box, empty ones included
+ * (measured 2026-11, rounded up; docs/architecture.md, "Map tiles"): at z17 more than half the
+ * city's tiles are empty (fields, river), which is why the deep zooms cost so little. An area
+ * reaching far past the city is overestimated, since its outer tiles cost only their frame.
  */
 export const DEFAULT_AVG_TILE_BYTES: Readonly<Record<number, number>> = {
 	12: 1_300,
-	13: 1_500,
+	13: 1_400,
 	14: 1_300,
-	15: 1_500,
-	16: 800,
-	17: 400
+	15: 1_100,
+	16: 450,
+	17: 200
 };
-const FALLBACK_AVG_TILE_BYTES = 1_500;
+const FALLBACK_AVG_TILE_BYTES = 1_300;
 /** Key length and data length fields, and a typical `zz/xxxxx/yyyyy` key. */
 const FRAME_OVERHEAD_BYTES = 2 + 4 + 15;
 

@@ -5,11 +5,14 @@
 import { liveQuery } from 'dexie';
 import type { CurbsideDb, LocalOrder } from '$lib/client/db/schema';
 import { isFinalStatus } from '$lib/domain/lifecycle';
+import { byDayRoute, DAY_ROUTE_ID } from '$lib/client/map/day-route';
 import { Clock } from './clock.svelte';
 import { byWorkingOrder, countToday, matchesSearch } from './order-list';
 
 export class TodayState {
 	orders = $state.raw<LocalOrder[]>([]);
+	/** The crew's own order of stops (planned on the map); it comes before the dispatcher's route. */
+	routeIds = $state.raw<string[]>([]);
 	/** false until the store answered once: "loading" is not "empty". */
 	loaded = $state(false);
 	problem = $state<string | null>(null);
@@ -19,7 +22,7 @@ export class TodayState {
 	showFinished = $state(false);
 	readonly clock = new Clock();
 
-	readonly sorted = $derived([...this.orders].sort(byWorkingOrder));
+	readonly sorted = $derived([...this.orders].sort(byDayRoute(this.routeIds, byWorkingOrder)));
 	readonly visible = $derived(
 		this.sorted.filter(
 			(order) => (this.showFinished || !isFinalStatus(order.status)) && matchesSearch(order, this.search)
@@ -29,9 +32,13 @@ export class TodayState {
 
 	/** Follows the store; returns the function that stops following it. */
 	watch(db: CurbsideDb): () => void {
-		const subscription = liveQuery(() => db.orders.toArray()).subscribe({
-			next: (rows) => {
+		const subscription = liveQuery(async () => ({
+			rows: await db.orders.toArray(),
+			route: await db.dayRoute.get(DAY_ROUTE_ID)
+		})).subscribe({
+			next: ({ rows, route }) => {
 				this.orders = rows;
+				this.routeIds = route?.orderIds ?? [];
 				this.loaded = true;
 				this.problem = null;
 			},

@@ -12,6 +12,7 @@ import { compressPhoto, PhotoUnreadable } from '$lib/client/photos/compress';
 import { MAX_PHOTOS_PER_MUTATION } from '$lib/domain/sync/mutations';
 import { currentFix } from './geolocation';
 import { checkReport, emptyReportDraft, type ReportDraft } from './report-rules';
+import { DeviceFull, withRoomToSave } from './make-room';
 import { groupServiceOptions, reportableServices, type ServiceOption } from './service-options';
 
 export interface ReportPhoto {
@@ -120,10 +121,9 @@ export class FieldReport {
 		this.busy = true;
 		try {
 			const actions = new LocalActions({ db: this.db });
-			const mutation = await actions.reportProblem({
-				...checked.input,
-				photos: this.photos.map((photo) => photo.blob)
-			});
+			const input = { ...checked.input, photos: this.photos.map((photo) => photo.blob) };
+			// A full device gives up map tiles (a cache), never queued work, before the save gives up.
+			const mutation = await withRoomToSave(this.db, () => actions.reportProblem(input));
 			const where = this.isOnline() ? 'Saved on this device.' : 'Saved on this device — will sync.';
 			const orderId = mutation.name === 'reportProblem' ? mutation.args.orderId : '';
 			this.saved = { orderId, text: `Problem reported. ${where}` };
@@ -149,6 +149,7 @@ export class FieldReport {
 
 function problemText(error: unknown): string {
 	if (error instanceof ActionRefused) return error.reason;
-	if (error instanceof StorageFull || error instanceof PhotoUnreadable) return error.message;
+	if (error instanceof StorageFull || error instanceof DeviceFull || error instanceof PhotoUnreadable)
+		return error.message;
 	return 'This could not be saved. Please try again.';
 }

@@ -16,6 +16,7 @@ import type {
 import { compressPhoto, PhotoUnreadable } from '$lib/client/photos/compress';
 import { transitionFor } from '$lib/domain/lifecycle';
 import type { UnableReason } from '$lib/domain/resolution';
+import { DeviceFull, withRoomToSave } from './make-room';
 import { orderTimeline } from './order-timeline';
 
 export class OrderDetail {
@@ -121,7 +122,8 @@ export class OrderDetail {
 		if (this.busy) return false;
 		this.busy = true;
 		try {
-			await action(new LocalActions({ db: this.db }));
+			// A full device gives up map tiles (a cache), never queued work, before the save gives up.
+			await withRoomToSave(this.db, () => action(new LocalActions({ db: this.db })));
 			const where = this.isOnline() ? 'Saved on this device.' : 'Saved on this device — will sync.';
 			this.message = { kind: 'saved', text: `${savedText} ${where}` };
 			this.afterWrite();
@@ -137,7 +139,7 @@ export class OrderDetail {
 
 function refusalText(error: unknown): string {
 	if (error instanceof ActionRefused) return error.reason;
-	if (error instanceof StorageFull) return error.message;
+	if (error instanceof StorageFull || error instanceof DeviceFull) return error.message;
 	if (error instanceof PhotoUnreadable) return error.message;
 	return 'This could not be saved. Please try again.';
 }

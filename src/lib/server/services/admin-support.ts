@@ -26,3 +26,15 @@ export function formFields(form: FormData, checkboxes: readonly string[] = []): 
 export function issueMessages(issues: readonly v.Issue[]): string[] {
 	return issues.map((issue) => issue.message);
 }
+
+/** A posted form checked against `schema`: the value, or the issues for a 400 answer. */
+export async function readForm<T>(
+	request: Request,
+	schema: v.Schema<T>,
+	checkboxes: readonly string[] = []
+): Promise<v.Result<T>> {
+	const form = await request.formData().catch(() => null);
+	if (!form)
+		return { ok: false, issues: [v.issue('', 'form', 'The form could not be read; send it again.')] };
+	return v.validate(schema, formFields(form, checkboxes));
+}

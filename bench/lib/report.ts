@@ -11,8 +11,8 @@ export interface Figure {
 	figure: string;
 	value: number;
 	unit: string;
-	/** e.g. '<= 1.5'; absent for figures reported without a target. */
-	target?: { max: number };
+	/** An upper or a lower bound; absent for figures reported without a target. */
+	target?: { max: number } | { min: number };
 }
 
 export interface Machine {
@@ -55,6 +55,10 @@ interface StoredResult {
 	figures: Figure[];
 }
 
+function meets(value: number, target: NonNullable<Figure['target']>): boolean {
+	return 'max' in target ? value <= target.max : value >= target.min;
+}
+
 function format(value: number): string {
 	return Number.isInteger(value) ? String(value) : value.toFixed(value < 10 ? 3 : 1);
 }
@@ -68,8 +72,8 @@ async function updateTable(root: string): Promise<void> {
 		.map((file) => JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as StoredResult);
 	const rows = results.flatMap((result) =>
 		result.figures.map((f) => {
-			const verdict = f.target ? (f.value <= f.target.max ? 'pass' : 'FAIL') : '';
-			const target = f.target ? `<= ${f.target.max}` : '';
+			const verdict = f.target ? (meets(f.value, f.target) ? 'pass' : 'FAIL') : '';
+			const target = !f.target ? '' : 'max' in f.target ? `<= ${f.target.max}` : `>= ${f.target.min}`;
 			const where = `${result.machine.cpu}, ${result.machine.cores} cores, Node ${result.machine.node}`;
 			return `| ${result.name} | ${f.figure} | ${format(f.value)} ${f.unit} | ${target} | ${verdict} | ${result.date.slice(0, 10)} | ${where} |`;
 		})

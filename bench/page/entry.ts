@@ -10,22 +10,37 @@ import { fitLongEdge, JPEG_QUALITY } from '$lib/client/photos/fit';
 import { SyncEngine } from '$lib/client/sync/engine';
 import { httpTransport } from '$lib/client/sync/http-transport';
 import { inMemoryLock } from '$lib/client/sync/lock';
+import type { Transport } from '$lib/client/sync/transport';
 
 export interface FirstSyncFigures {
 	orders: number;
+	notes: number;
+	photoLinks: number;
 	syncMs: number;
 	bulkPutMs: number;
+	/** Time spent waiting for pull answers (server, wire and JSON parse), pages counted. */
+	pullWaitMs: number;
+	pages: number;
 }
 
-export interface DayUploadFigures {
+export interface RecordedDay {
 	closures: number;
 	photos: number;
 	/** The camera JPEGs before the app's compression rule. */
 	cameraBytes: number;
 	/** What the device stores and must upload. */
 	photoBytes: number;
+	recordMs: number;
+}
+
+export interface UploadFigures {
+	ok: boolean;
+	failure: string | null;
 	syncMs: number;
 	pending: number;
+	/** Photo bytes handed to PUT requests during this sync (whole pieces, sent or cut). */
+	putBytes: number;
+	putRequests: number;
 }
 
 const SYNC_DB = 'curbside-bench-sync';
@@ -39,12 +54,26 @@ async function deleteDatabases(): Promise<void> {
 async function firstSync(): Promise<FirstSyncFigures> {
 	await deleteDatabases();
 	const db = new CurbsideDb(SYNC_DB);
-	const engine = new SyncEngine({ db, transport: httpTransport(), lock: inMemoryLock() });
+	const http = httpTransport();
+	let pullWaitMs = 0;
+	let pages = 0;
+	const transport: Transport = {
+		...http,
+		pull: async (query) => {
+			const asked = performance.now();
+			const page = await http.pull(query);
+			pullWaitMs += performance.now() - asked;
+			pages += 1;
+			return page;
+		}
+	};
+	const engine = new SyncEngine({ db, transport, lock: inMemoryLock() });
 	const started = performance.now();
 	const result = await engine.sync();
 	const syncMs = performance.now() - started;
 	if (!result.ok) throw new Error(`first sync failed: ${result.failure} ${result.message}`);
 	const rows = await db.orders.toArray();
+	const [notes, photoLinks] = [await db.notes.count(), await db.photoLinks.count()];
 	db.close();
 
 	const baseline = new Dexie(BASELINE_DB);
@@ -54,7 +83,7 @@ async function firstSync(): Promise<FirstSyncFigures> {
 	await baseline.table('orders').bulkPut(rows);
 	const bulkPutMs = performance.now() - putStarted;
 	baseline.close();
-	return { orders: rows.length, syncMs, bulkPutMs };
+	return { orders: rows.length, notes, photoLinks, syncMs, bulkPutMs, pullWaitMs, pages };
 }
 
 /** A unique, camera-like picture: sky-to-road gradient, shapes, and sensor noise, 4000x3000. */
@@ -101,9 +130,20 @@ async function compress(file: Blob): Promise<Blob> {
 	return canvas.convertToBlob({ type: 'image/jpeg', quality: JPEG_QUALITY });
 }
 
-/** Records a day's closures with two photos each offline, then times one sync that uploads them. */
-async function recordDay(closures: number): Promise<Omit<DayUploadFigures, 'syncMs' | 'pending'>> {
+/** The store the day is recorded in: synced first when the first-sync bench did not run before. */
+async function syncedDb(): Promise<CurbsideDb> {
 	const db = new CurbsideDb(SYNC_DB);
+	if ((await db.orders.count()) > 0) return db;
+	const engine = new SyncEngine({ db, transport: httpTransport(), lock: inMemoryLock() });
+	const result = await engine.sync();
+	if (!result.ok) throw new Error(`sync failed: ${result.failure} ${result.message}`);
+	return db;
+}
+
+/** Records a day's closures with two photos each offline (the photos seeded from `seed`, so each is unique). */
+async function recordDay(closures: number, seed = 0): Promise<RecordedDay> {
+	const started = performance.now();
+	const db = await syncedDb();
 	const actions = new LocalActions({ db });
 	const orders = (await db.orders.toArray())
 		.filter((order) => order.status === 'assigned')
@@ -114,7 +154,7 @@ async function recordDay(closures: number): Promise<Omit<DayUploadFigures, 'sync
 	for (const [index, order] of orders.entries()) {
 		await actions.startWork(order.id);
 		for (const kind of ['before', 'after'] as const) {
-			const camera = await cameraJpeg(index * 2 + (kind === 'after' ? 1 : 0));
+			const camera = await cameraJpeg(seed + index * 2 + (kind === 'after' ? 1 : 0));
 			const photo = await compress(camera);
 			cameraBytes += camera.size;
 			photoBytes += photo.size;
@@ -123,18 +163,37 @@ async function recordDay(closures: number): Promise<Omit<DayUploadFigures, 'sync
 		await actions.closeOrder(order.id, { resolutionCode: 'no_problem_found', notes: 'Checked on site' });
 	}
 	db.close();
-	return { closures: orders.length, photos: orders.length * 2, cameraBytes, photoBytes };
+	const recordMs = performance.now() - started;
+	return { closures: orders.length, photos: orders.length * 2, cameraBytes, photoBytes, recordMs };
 }
 
-async function uploadDay(): Promise<Pick<DayUploadFigures, 'syncMs' | 'pending'>> {
+/** One sync that uploads what is queued, counting the photo bytes it hands to PUT requests. */
+async function uploadDay(): Promise<UploadFigures> {
 	const db = new CurbsideDb(SYNC_DB);
-	const engine = new SyncEngine({ db, transport: httpTransport(), lock: inMemoryLock() });
+	const http = httpTransport();
+	let putBytes = 0;
+	let putRequests = 0;
+	const transport: Transport = {
+		...http,
+		photoPut: (sha256, offset, chunk, totalSize) => {
+			putBytes += chunk.length;
+			putRequests += 1;
+			return http.photoPut(sha256, offset, chunk, totalSize);
+		}
+	};
+	const engine = new SyncEngine({ db, transport, lock: inMemoryLock() });
 	const started = performance.now();
 	const result = await engine.sync();
 	const syncMs = performance.now() - started;
 	db.close();
-	if (!result.ok) throw new Error(`upload sync failed: ${result.failure} ${result.message}`);
-	return { syncMs, pending: result.pending };
+	return {
+		ok: result.ok,
+		failure: result.ok ? null : `${result.failure}: ${result.message}`,
+		syncMs,
+		pending: result.ok ? result.pending : -1,
+		putBytes,
+		putRequests
+	};
 }
 
 const api = { firstSync, recordDay, uploadDay };

@@ -25,16 +25,29 @@ export async function pullChanges(
 ): Promise<void> {
 	let received = 0;
 	await beginRefillIfOutdated(db);
+	const meta = await db.meta.get('sync');
+	let services = meta?.value.servicesVersion;
+	let next = askFor(transport, { deviceId, cursor: meta?.value.cursor ?? null, limit, services });
 	for (let page = 0; page < MAX_PAGES_PER_SYNC; page++) {
-		const meta = await db.meta.get('sync');
-		const cursor = meta?.value.cursor ?? null;
-		const response = await transport.pull({ deviceId, cursor, limit, services: meta?.value.servicesVersion });
+		const response = await next;
+		services = response.servicesVersion ?? services;
+		// The next page is asked for while this one is written: the server and the wire work while
+		// IndexedDB does. Its cursor is this page's; if this write fails, the answer is dropped and
+		// the next sync asks again from the cursor stored with the last page written.
+		if (response.more) next = askFor(transport, { deviceId, cursor: response.cursor, limit, services });
 		await writePage(db, response);
 		received += response.orders.length;
 		emit({ type: 'progress', phase: 'pull', done: received, total: received + (response.more ? limit : 0) });
 		if (!response.more) return;
 	}
 	throw new TransportError('server', 'The pull did not end.');
+}
+
+/** A pull request already on its way; its failure is reported where it is awaited, never unhandled. */
+function askFor(transport: Transport, query: Parameters<Transport['pull']>[0]): Promise<PullResponse> {
+	const answer = transport.pull(query);
+	answer.catch(() => {});
+	return answer;
 }
 
 async function writePage(db: CurbsideDb, page: PullResponse): Promise<void> {
@@ -84,7 +97,8 @@ async function writePage(db: CurbsideDb, page: PullResponse): Promise<void> {
 			);
 			await db.meta.put({ key: 'sync', value });
 		}
-		await rebaseOrders(db, affected);
+		// The page's orders are handed over as they are: no read-back of what was just written.
+		await rebaseOrders(db, affected, page.orders);
 	});
 }
 

@@ -9,6 +9,10 @@ import { byDayRoute, DAY_ROUTE_ID } from '$lib/client/map/day-route';
 import { Clock } from './clock.svelte';
 import { byWorkingOrder, countToday, matchesSearch } from './order-list';
 
+/** A phone or tablet screenful and then some. */
+const FIRST_ROWS = 30;
+const MORE_ROWS_PER_STEP = 60;
+
 export class TodayState {
 	orders = $state.raw<LocalOrder[]>([]);
 	/** The crew's own order of stops (planned on the map); it comes before the dispatcher's route. */
@@ -30,6 +34,29 @@ export class TodayState {
 	);
 	readonly counts = $derived(countToday(this.orders, this.clock.nowMs));
 
+	/**
+	 * How many of `visible` are drawn. A backlog of thousands of cards takes seconds to lay out on a
+	 * slow tablet, so the first screenful paints at once and the rest follows in small steps,
+	 * each its own task, so a tap is never kept waiting behind the whole list.
+	 */
+	private drawn = $state(FIRST_ROWS);
+	readonly rows = $derived(
+		this.visible.length <= this.drawn ? this.visible : this.visible.slice(0, this.drawn)
+	);
+	private growFrame: number | null = null;
+
+	/** One step per frame, after it painted: timers alone would let the browser hold the paint back. */
+	private drawTheRest(): void {
+		if (this.growFrame !== null || this.drawn >= this.visible.length) return;
+		this.growFrame = requestAnimationFrame(() =>
+			setTimeout(() => {
+				this.growFrame = null;
+				this.drawn += MORE_ROWS_PER_STEP;
+				this.drawTheRest();
+			}, 0)
+		);
+	}
+
 	/** Follows the store; returns the function that stops following it. */
 	watch(db: CurbsideDb): () => void {
 		const subscription = liveQuery(async () => ({
@@ -41,6 +68,7 @@ export class TodayState {
 				this.routeIds = route?.orderIds ?? [];
 				this.loaded = true;
 				this.problem = null;
+				this.drawTheRest();
 			},
 			error: (error: unknown) => {
 				this.problem = error instanceof Error ? error.message : String(error);
@@ -51,6 +79,7 @@ export class TodayState {
 		return () => {
 			subscription.unsubscribe();
 			stopClock();
+			if (this.growFrame !== null) cancelAnimationFrame(this.growFrame);
 		};
 	}
 }

@@ -1,0 +1,123 @@
+/**
+ * Lighthouse 12.2.3 on the crew shell (/crew, signed in as a crew with a normal day), in Debian
+ * Chromium: Playwright starts a persistent profile with a DevTools port, signs in through it, and
+ * Lighthouse attaches to that port (`disableStorageReset`, so the session cookie survives), with
+ * its default mobile settings and simulated throttling.
+ *
+ * Lighthouse 12 dropped the PWA category and its installable-manifest audit, so installability is
+ * asked of Chromium itself over the DevTools protocol, on the same page once the service worker
+ * controls it: Page.getInstallabilityErrors (empty = installable) and Page.getAppManifest.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from '@playwright/test';
+import lighthouse from 'lighthouse';
+import { log, type Benchmark } from '../lib/benchmark';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, LIGHTHOUSE_USER, signIn } from '../lib/env';
+import { writeResult } from '../lib/report';
+
+/** The DevTools port Lighthouse attaches to (this helper's own port on the shared machine). */
+const DEVTOOLS_PORT = 3118;
+const PERFORMANCE_TARGET = 0.9;
+
+interface Installability {
+	errors: { errorId: string; errorArguments: { name: string; value: string }[] }[];
+	manifestUrl: string;
+	manifest: Record<string, unknown> | null;
+	serviceWorkerControls: boolean;
+}
+
+export const lighthouseBench: Benchmark = {
+	name: 'lighthouse',
+	summary: 'Lighthouse 12.2.3 on the crew shell: performance score; installability from Chromium',
+	async run(env) {
+		const { origin } = await env.cityServer();
+		const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'curbside-bench-lighthouse-'));
+		const context = await chromium.launchPersistentContext(profile, {
+			executablePath: CHROMIUM_PATH,
+			args: [...CHROMIUM_ARGS, `--remote-debugging-port=${DEVTOOLS_PORT}`]
+		});
+		try {
+			const page = context.pages()[0] ?? (await context.newPage());
+			await signIn(page, origin, LIGHTHOUSE_USER);
+			await page.goto(`${origin}/crew`);
+			await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+				timeout: 120_000
+			});
+			const cdp = await context.newCDPSession(page);
+			const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as {
+				installabilityErrors: Installability['errors'];
+			};
+			const app = (await cdp.send('Page.getAppManifest')) as { url: string; data?: string };
+			const installability: Installability = {
+				errors: installabilityErrors,
+				manifestUrl: app.url,
+				manifest: app.data ? (JSON.parse(app.data) as Record<string, unknown>) : null,
+				serviceWorkerControls: true
+			};
+			await cdp.detach();
+
+			const result = await lighthouse(`${origin}/crew`, {
+				port: DEVTOOLS_PORT,
+				output: 'json',
+				logLevel: 'error',
+				disableStorageReset: true,
+				onlyCategories: ['performance', 'accessibility', 'best-practices']
+			});
+			if (!result) throw new Error('Lighthouse returned nothing');
+			const { lhr } = result;
+			const score = (id: string) => lhr.categories[id]?.score ?? 0;
+			const metric = (id: string) => Math.round(lhr.audits[id]?.numericValue ?? 0);
+			log(
+				`performance ${score('performance')}, accessibility ${score('accessibility')}, best practices ${score('best-practices')}; installability errors: ${installability.errors.map((e) => e.errorId).join(', ') || 'none'}`
+			);
+			if (lhr.runtimeError) log(`Lighthouse runtime error: ${lhr.runtimeError.message}`);
+			await writeResult(
+				env.root,
+				'lighthouse',
+				[
+					{
+						figure: 'crew shell: Lighthouse performance score (mobile, simulated throttling)',
+						value: score('performance'),
+						unit: '',
+						target: { min: PERFORMANCE_TARGET }
+					},
+					{
+						figure: 'crew shell: first contentful paint (Lighthouse)',
+						value: metric('first-contentful-paint'),
+						unit: 'ms'
+					},
+					{
+						figure: 'crew shell: largest contentful paint (Lighthouse)',
+						value: metric('largest-contentful-paint'),
+						unit: 'ms'
+					},
+					{
+						figure: 'crew shell: total blocking time (Lighthouse)',
+						value: metric('total-blocking-time'),
+						unit: 'ms'
+					},
+					{ figure: 'crew shell: Lighthouse accessibility score', value: score('accessibility'), unit: '' },
+					{
+						figure: 'crew shell: installability errors from Chromium (Page.getInstallabilityErrors)',
+						value: installability.errors.length,
+						unit: '',
+						target: { max: 0 }
+					}
+				],
+				{
+					lighthouseVersion: lhr.lighthouseVersion,
+					userAgent: lhr.environment.hostUserAgent,
+					formFactor: lhr.configSettings.formFactor,
+					throttlingMethod: lhr.configSettings.throttlingMethod,
+					scores: Object.fromEntries(Object.entries(lhr.categories).map(([id, c]) => [id, c.score])),
+					installability
+				}
+			);
+		} finally {
+			await context.close();
+			fs.rmSync(profile, { recursive: true, force: true });
+		}
+	}
+};

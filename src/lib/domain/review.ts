@@ -142,6 +142,13 @@ export interface LateReportItem extends ReviewOrderHeader {
 	photos: ReviewPhoto[];
 }
 
+/** An order its crew could not complete: a supervisor reopens it (to the same or another crew). */
+export interface UnableItem extends ReviewOrderHeader {
+	unableReason: string | null;
+	unableLabel: string;
+	notes: ReviewNote[];
+}
+
 export interface RefusalItem {
 	deviceId: string;
 	mutationId: number;
@@ -158,6 +165,7 @@ export interface ReviewQueue {
 	scope: string;
 	closures: ClosureItem[];
 	lateReports: LateReportItem[];
+	unable: UnableItem[];
 	refusals: RefusalItem[];
 }
 
@@ -168,6 +176,13 @@ export interface DuplicateHint {
 	address: string | null;
 	description: string;
 	requestedAt: string;
+	distanceM: number;
+}
+
+/** A newer open request that looks like an older one: merging keeps the older. */
+export interface DuplicatePair {
+	copy: DuplicateHint;
+	kept: DuplicateHint;
 	distanceM: number;
 }
 

@@ -106,6 +106,28 @@ export class ReviewQueueRepository {
 			.execute();
 	}
 
+	/** Orders a crew could not complete, newest report first. */
+	unableOrders(inScope: Expression<SqlBool>, limit: number): Promise<ReviewOrderRow[]> {
+		return this.orders()
+			.where(inScope)
+			.where('work_orders.field_status', '=', 'unable_to_complete')
+			.orderBy('work_orders.updated_at', 'desc')
+			.orderBy('work_orders.id')
+			.limit(limit)
+			.execute();
+	}
+
+	/** The newest open orders in scope: where the review page looks for duplicate pairs. */
+	recentOpenOrders(inScope: Expression<SqlBool>, limit: number): Promise<ReviewOrderRow[]> {
+		return this.orders()
+			.where(inScope)
+			.where('work_orders.field_status', 'not in', ['closed', 'cancelled'])
+			.orderBy('work_orders.requested_at', 'desc')
+			.orderBy('work_orders.id')
+			.limit(limit)
+			.execute();
+	}
+
 	/** One order with its service and crew names, when it is inside the scope. */
 	orderInScope(inScope: Expression<SqlBool>, id: string): Promise<ReviewOrderRow | undefined> {
 		return this.orders().where(inScope).where('work_orders.id', '=', id).executeTakeFirst();

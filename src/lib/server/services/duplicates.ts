@@ -15,7 +15,7 @@ import {
 	MAX_DUPLICATE_DISTANCE_M,
 	mergeProblem
 } from '$lib/domain/duplicates';
-import type { DuplicateHints, MergeInput } from '$lib/domain/review';
+import type { DuplicateHint, DuplicateHints, DuplicatePair, MergeInput } from '$lib/domain/review';
 import type { SessionUser } from '../auth/types';
 import type { Database, WorkOrderRow } from '../db/schema';
 import { withRepositories } from '../repositories';
@@ -65,17 +65,34 @@ export class DuplicateService {
 			return {
 				orderId: order.id,
 				maxDistanceM,
-				candidates: found.slice(0, MAX_HINTS).map(({ order: candidate, distanceM }) => ({
-					orderId: candidate.id,
-					serviceCode: candidate.serviceCode,
-					status: candidate.fieldStatus,
-					address: candidate.row.address,
-					description: candidate.row.description,
-					requestedAt: candidate.row.requested_at,
-					distanceM: Math.round(distanceM * 10) / 10
-				}))
+				candidates: found
+					.slice(0, MAX_HINTS)
+					.map(({ order: candidate, distanceM }) => hint(candidate, distanceM))
 			};
 		});
+	}
+
+	/**
+	 * Likely duplicates among the newest open orders in scope: each newer request paired with the
+	 * nearest older one of the same service within `maxDistanceM` (merging keeps the older, which
+	 * residents have followed longer). Measured in memory over one bounded read.
+	 */
+	async pairs(actor: SessionUser, maxDistanceM: number, recent = 300): Promise<DuplicatePair[]> {
+		const reads = new ReviewQueueRepository(this.db);
+		const open = await reads.recentOpenOrders(orderInScope(scopeFor(actor)), recent);
+		const subjects = open.map(subjectWithRow);
+		const pairs: DuplicatePair[] = [];
+		for (const copy of subjects) {
+			const older = subjects.filter((other) => isOlder(other.row, copy.row));
+			const [nearest] = duplicateCandidates(copy, older, maxDistanceM, turfMeters);
+			if (!nearest) continue;
+			pairs.push({
+				copy: hint(copy, 0),
+				kept: hint(nearest.order, nearest.distanceM),
+				distanceM: rounded(nearest.distanceM)
+			});
+		}
+		return pairs;
 	}
 
 	merge(actor: SessionUser, input: MergeInput, now: Date): Promise<ServiceResult<WorkOrderRow>> {
@@ -121,4 +138,23 @@ function subject(order: WorkOrderRow) {
 
 function subjectWithRow(row: ReviewOrderRow) {
 	return { ...subject(row), row };
+}
+
+function hint(candidate: ReturnType<typeof subjectWithRow>, distanceM: number): DuplicateHint {
+	return {
+		orderId: candidate.id,
+		serviceCode: candidate.serviceCode,
+		status: candidate.fieldStatus,
+		address: candidate.row.address,
+		description: candidate.row.description,
+		requestedAt: candidate.row.requested_at,
+		distanceM: rounded(distanceM)
+	};
+}
+
+const rounded = (meters: number) => Math.round(meters * 10) / 10;
+
+/** Filed earlier (ties by id), so each pair is found once, from its newer side. */
+function isOlder(a: WorkOrderRow, b: WorkOrderRow): boolean {
+	return a.requested_at < b.requested_at || (a.requested_at === b.requested_at && a.id < b.id);
 }

@@ -4,7 +4,13 @@
  * deciding twice changes nothing the second time.
  */
 import type { Kysely } from 'kysely';
-import { RESOLUTION_LABELS, isResolutionCode, type Material } from '$lib/domain';
+import {
+	RESOLUTION_LABELS,
+	UNABLE_REASON_LABELS,
+	isResolutionCode,
+	isUnableReason,
+	type Material
+} from '$lib/domain';
 import {
 	itemsToSettle,
 	pendingLateItems,
@@ -54,12 +60,13 @@ export class ReviewService {
 		const limit = options.limit ?? 50;
 		const since = new Date(now.getTime() - (options.closedWithinDays ?? 7) * 86_400_000).toISOString();
 		const reads = new ReviewQueueRepository(this.db);
-		const [closed, waiting, refusals] = await Promise.all([
+		const [closed, waiting, unable, refusals] = await Promise.all([
 			reads.unreviewedClosures(inScope, since, limit),
 			reads.ordersNeedingReview(inScope, limit),
+			reads.unableOrders(inScope, limit),
 			reads.unacknowledgedRefusals(inScope, crewInScope(scope), limit)
 		]);
-		const ids = [...closed, ...waiting].map((order) => order.id);
+		const ids = [...new Set([...closed, ...waiting, ...unable].map((order) => order.id))];
 		const [notes, photos, decisions] = await Promise.all([
 			reads.notesFor(ids),
 			reads.photosFor(ids),
@@ -97,6 +104,14 @@ export class ReviewService {
 					(photosOf.get(order.id) ?? []).filter((photo) => photo.lateReport),
 					settled
 				)
+			})),
+			unable: unable.map((order) => ({
+				...header(order),
+				unableReason: order.unable_reason,
+				unableLabel: isUnableReason(order.unable_reason)
+					? UNABLE_REASON_LABELS[order.unable_reason]
+					: 'Unable to complete',
+				notes: notesOf.get(order.id) ?? []
 			})),
 			refusals: refusals.map((row) => ({
 				deviceId: row.device_id,

@@ -1,4 +1,6 @@
 /** The basemap server: tile content per zoom, caching headers, the style and the pack stream. */
+// The style spec comes with maplibre-gl (a dependency); it is the validator maplibre itself runs.
+import { validateStyleMin, type StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
 import { VectorTile } from '@mapbox/vector-tile';
 import Pbf from 'pbf';
 import { describe, expect, it } from 'vitest';
@@ -229,6 +231,11 @@ describe('the style', () => {
 		walk(body);
 		expect(urls).toEqual([`${ORIGIN}/tiles/{z}/{x}/{y}.pbf`]);
 		expect(urls.every((url) => url.startsWith(`${ORIGIN}/`))).toBe(true);
+	});
+
+	it('is a valid maplibre style by the style specification maplibre-gl ships with', async () => {
+		const spec = (await style()) as unknown as StyleSpecification;
+		expect(validateStyleMin(spec)).toEqual([]);
 	});
 
 	it('draws the city source z12-z17 with credit, and labels streets with a local font', async () => {

@@ -40,15 +40,21 @@ const classIn = (classes: readonly string[]): Expression => [
 	['literal', [...classes]]
 ];
 
-/** Line width growing with zoom, from `low` px at z12 to `high` px at z18. */
-const widthByZoom = (low: number, high: number): Expression => [
+/**
+ * Line width growing with zoom from z12 to z18: `[px at z12, px at z18]`, or per class when
+ * `wide` matches. Zoom must be the outermost expression (maplibre allows one zoom curve).
+ */
+const widthByZoom = (
+	[low, high]: [number, number],
+	wide?: { when: Expression; widths: [number, number] }
+): Expression => [
 	'interpolate',
 	['exponential', 1.6],
 	['zoom'],
 	12,
-	low,
+	wide ? ['case', wide.when, wide.widths[0], low] : low,
 	18,
-	high
+	wide ? ['case', wide.when, wide.widths[1], high] : high
 ];
 
 export function mapStyle(origin: string) {
@@ -89,7 +95,7 @@ export function mapStyle(origin: string) {
 				source: TILE_SOURCE,
 				'source-layer': 'water',
 				filter: ['==', ['geometry-type'], 'LineString'],
-				paint: { 'line-color': COLOURS.waterLine, 'line-width': widthByZoom(1, 6) }
+				paint: { 'line-color': COLOURS.waterLine, 'line-width': widthByZoom([1, 6]) }
 			},
 			{
 				id: 'parks',
@@ -123,7 +129,7 @@ export function mapStyle(origin: string) {
 				layout: { 'line-cap': 'round', 'line-join': 'round' },
 				paint: {
 					'line-color': COLOURS.casing,
-					'line-width': ['case', major, widthByZoom(3, 22), widthByZoom(1.5, 16)]
+					'line-width': widthByZoom([1.5, 16], { when: major, widths: [3, 22] })
 				}
 			},
 			{
@@ -135,7 +141,7 @@ export function mapStyle(origin: string) {
 				layout: { 'line-cap': 'round', 'line-join': 'round' },
 				paint: {
 					'line-color': COLOURS.minorStreet,
-					'line-width': ['case', minor, widthByZoom(0.8, 13), widthByZoom(0.5, 8)]
+					'line-width': widthByZoom([0.5, 8], { when: minor, widths: [0.8, 13] })
 				}
 			},
 			{
@@ -145,7 +151,7 @@ export function mapStyle(origin: string) {
 				'source-layer': 'streets',
 				filter: major,
 				layout: { 'line-cap': 'round', 'line-join': 'round' },
-				paint: { 'line-color': COLOURS.majorStreet, 'line-width': widthByZoom(2, 19) }
+				paint: { 'line-color': COLOURS.majorStreet, 'line-width': widthByZoom([2, 19]) }
 			},
 			{
 				id: 'street-labels',

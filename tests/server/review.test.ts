@@ -4,6 +4,7 @@ import { lateDecisionInput, refusalAckInput } from '../../src/lib/domain/review'
 import { ReviewService } from '../../src/lib/server/services/review';
 import { testBackends } from './backends';
 import { reviewWorld, type ReviewWorld } from './review-world';
+import { audit } from './fixtures';
 import { mutation, NOW, uuid } from './sync-world';
 
 const later = new Date(NOW.getTime() + 60_000);
@@ -22,7 +23,8 @@ describe.each(testBackends())('supervisor review queue on $name', (backend) => {
 		review = new ReviewService(created.handle.db);
 		await world.givenOrder('CS-1');
 		// Given to Streets South while Dana was offline: her note is a late field report.
-		await world.givenOrder('CS-2', { crew_id: 'crew-south' });
+		await world.givenOrder('CS-2');
+		await world.repos.workOrders.update('CS-2', { crew_id: 'crew-south' }, audit('assigned'));
 		await world.givenOrder('CS-3', {
 			field_status: 'closed',
 			resolution_code: 'fixed',

@@ -1,5 +1,12 @@
 import { building } from '$app/environment';
-import { error, redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import {
+	error,
+	redirect,
+	type Handle,
+	type HandleServerError,
+	type RequestEvent,
+	type ServerInit
+} from '@sveltejs/kit';
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '$lib/server/auth/cookies';
 import { isForgedFormRequest } from '$lib/server/auth/origin-check';
 import { authorize } from '$lib/server/auth/policy';
@@ -34,21 +41,39 @@ export const handle: Handle = async ({ event, resolve }) => {
 		}
 	}
 
+	// An early answer below skips resolve(), so event.cookies would not reach it: clear a dead
+	// session cookie by hand, or the browser keeps sending it.
+	const staleCookie = token !== undefined && event.locals.user === null;
+	const early = (response: Response) =>
+		withSecurityHeaders(staleCookie ? withClearedSessionCookie(response, event) : response);
+
 	const path = event.url.pathname;
 	// Prerendering (the crew shell) has no user and must not be redirected; such pages carry no data.
 	const decision = building ? 'allow' : authorize(path, event.locals.user);
 	if (decision !== 'allow') {
 		const isApi = path.startsWith('/api/');
 		if (decision === 'sign-in') {
-			if (isApi) return withSecurityHeaders(jsonError(401, 'Sign in first.'));
+			if (isApi) return early(jsonError(401, 'Sign in first.'));
 			redirect(303, `/signin?next=${encodeURIComponent(path + event.url.search)}`);
 		}
-		if (isApi) return withSecurityHeaders(jsonError(403, 'Your role does not allow this.'));
+		if (isApi) return early(jsonError(403, 'Your role does not allow this.'));
 		error(403, 'Your role does not give access to this page.');
 	}
 
 	return withSecurityHeaders(await resolve(event));
 };
+
+function withClearedSessionCookie(response: Response, event: RequestEvent): Response {
+	const cleared = event.cookies.serialize(SESSION_COOKIE, '', {
+		path: '/',
+		httpOnly: true,
+		sameSite: 'lax',
+		secure: event.url.protocol === 'https:',
+		maxAge: 0
+	});
+	response.headers.append('set-cookie', cleared);
+	return response;
+}
 
 /** Headers every response carries; the Content-Security-Policy comes from svelte.config.js. */
 function withSecurityHeaders(response: Response): Response {

@@ -40,6 +40,10 @@ export async function applyOrderWork(
 	);
 	if (verdict.kind === 'refuse') return { outcome: 'refused', reason: verdict.reason, orderId: order.id };
 	if (verdict.kind === 'late') {
+		// A late report is work done while the order was the crew's; a crew that never had the order
+		// has no business adding to it (issue 8: crew A cannot change crew B's orders or notes).
+		if (order.crew_id !== actor.crewId && !(await crewEverHad(trx, order.id, actor.crewId)))
+			return { outcome: 'refused', reason: NOT_YOUR_CREWS, orderId: order.id };
 		await keepLateReport(trx, actor, mutation, order, receivedAt);
 		return { outcome: 'late', reason: verdict.reason, orderId: order.id };
 	}
@@ -47,6 +51,20 @@ export async function applyOrderWork(
 	return refusal === null
 		? { outcome: 'applied', orderId: order.id }
 		: { outcome: 'refused', reason: refusal, orderId: order.id };
+}
+
+const NOT_YOUR_CREWS = 'This work order was never given to your crew.';
+
+/** Whether the order was ever assigned to, or taken from, this crew (its status history says). */
+async function crewEverHad(trx: Kysely<Database>, orderId: string, crewId: string): Promise<boolean> {
+	const row = await trx
+		.selectFrom('status_history')
+		.select('id')
+		.where('work_order_id', '=', orderId)
+		.where((eb) => eb('to_crew_id', '=', crewId).or('from_crew_id', '=', crewId))
+		.limit(1)
+		.executeTakeFirst();
+	return row !== undefined;
 }
 
 /** Writes the work; returns why it was refused instead, before writing anything. */

@@ -58,6 +58,21 @@ describe.each(testBackends())('duplicate hints and merge on $name', (backend) =>
 		expect(wider.ok && wider.value.candidates.map((c) => c.orderId)).toEqual(['CS-2', 'CS-3']);
 	});
 
+	it('pairs each newer open request with the nearest older one for the review page', async () => {
+		await world.repos.workOrders.insert(
+			orderRow('CS-6', { ...east(22), requested_at: '2026-11-02T16:00:00.000Z' }),
+			audit('created')
+		);
+		const pairs = await duplicates.pairs(world.supervisor, 50);
+		const shown = pairs.map((pair) => [pair.copy.orderId, pair.kept.orderId, Math.round(pair.distanceM)]);
+		// CS-2 and CS-1 were filed at the same time: the id breaks the tie, CS-1 counts as older.
+		expect(shown).toEqual([
+			['CS-6', 'CS-2', 2],
+			['CS-2', 'CS-1', 20]
+		]);
+		expect(await duplicates.pairs(world.parksSupervisor, 50)).toEqual([]);
+	});
+
 	it("hides orders outside the supervisor's department", async () => {
 		expect(await duplicates.hints(world.parksSupervisor, 'CS-1', 50)).toMatchObject({
 			ok: false,

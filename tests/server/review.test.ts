@@ -199,6 +199,21 @@ describe.each(testBackends())('supervisor review queue on $name', (backend) => {
 		expect(all.closures.length).toBe(2);
 	});
 
+	it('lists orders a crew could not complete, with the reason, until they are reopened', async () => {
+		await world.givenOrder('CS-4');
+		await world.pushOk(world.dana, DANA_DEVICE, [
+			mutation(5, 'unableToComplete', { orderId: 'CS-4', reason: 'other', text: 'Car parked on it.' })
+		]);
+		const unable = (await review.queue(world.supervisor, later)).unable;
+		expect(unable).toHaveLength(1);
+		expect(unable[0]).toMatchObject({
+			orderId: 'CS-4',
+			unableLabel: 'Other (explain)',
+			crewName: 'Streets North'
+		});
+		expect(unable[0]?.notes.map((note) => note.body)).toEqual(['Car parked on it.']);
+	});
+
 	it('leaves closures older than the review window out', async () => {
 		const weekLater = new Date(NOW.getTime() + 8 * 86_400_000);
 		expect((await review.queue(world.supervisor, weekLater)).closures).toEqual([]);

@@ -1,24 +1,31 @@
+import { instantFromWallClock, zonedParts } from '$lib/domain/time-zone';
+import { CITY_TIME_ZONE } from '$lib/server/city';
 import { serverContext } from '$lib/server/context';
-import { summarizeOrders } from '$lib/server/views/order-summaries';
+import { ConsoleQueries } from '$lib/server/services/console-queries';
+import { scopeFor } from '$lib/server/services/department-scope';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async () => {
-	const { repos } = await serverContext();
-	const [crews, services, queue, counts] = await Promise.all([
-		repos.crews.list(),
-		repos.services.list({ includeInactive: true }),
-		repos.workOrders.list(
-			{ unassigned: true, fieldStatuses: ['new', 'reopened', 'unable_to_complete'] },
-			{ limit: 50 }
-		),
-		repos.workOrders.countByStatus()
-	]);
-	const perCrew = await Promise.all(
-		crews.map(async (crew) => ({
-			id: crew.id,
-			name: crew.name,
-			counts: await repos.workOrders.countByStatus({ crewId: crew.id })
-		}))
+/** The console's first paint: everything in the supervisor's departments, and the cursors to go live from. */
+export const load: PageServerLoad = async ({ locals }) => {
+	const { database } = await serverContext();
+	const queries = new ConsoleQueries(
+		database.db,
+		scopeFor(locals.user ?? { role: 'crew', department: null })
 	);
-	return { counts, perCrew, queue: summarizeOrders(queue, services, new Date()) };
+	const todayStart = cityMidnight(new Date()).toISOString();
+	// Cursors first: anything written while the rest is read arrives again over the stream, harmlessly.
+	const cursors = await queries.cursors();
+	const [crews, services, orders, lastPositions, trails] = await Promise.all([
+		queries.crews(),
+		queries.services(),
+		queries.orders(todayStart),
+		queries.lastPositions(),
+		queries.trailsSince(todayStart)
+	]);
+	return { snapshot: { crews, services, orders, lastPositions, trails, todayStart, ...cursors } };
 };
+
+function cityMidnight(now: Date): Date {
+	const local = zonedParts(now, CITY_TIME_ZONE);
+	return instantFromWallClock(Date.UTC(local.year, local.month - 1, local.day), CITY_TIME_ZONE);
+}

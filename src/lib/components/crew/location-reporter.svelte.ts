@@ -1,0 +1,147 @@
+/**
+ * Reports the crew's position to the console, only with the crew's consent: asked once on this
+ * device, the answer kept locally, never switched on silently. While allowed and the app is open,
+ * a geolocation watch records a `recordLocation` mutation when the throttle says the position is
+ * worth sending (moved more than ~50 m, or five minutes since the last one), and the newest
+ * unsent fix goes out whenever the app comes online or back into view, just before it syncs.
+ */
+import {
+	DEFAULT_LOCATION_THROTTLE,
+	shouldReportPosition,
+	type SentPosition
+} from '$lib/domain/location-throttle';
+
+export type LocationConsent = 'unasked' | 'allowed' | 'declined';
+
+interface Fix extends SentPosition {
+	accuracyM: number;
+}
+
+export interface LocationReporterDeps {
+	/** Records the mutation (one local transaction with its outbox entry) and nudges the sync. */
+	record(lat: number, long: number, accuracyM: number): Promise<void>;
+	storage?: Pick<Storage, 'getItem' | 'setItem'>;
+	geolocation?: Geolocation;
+	now?: () => number;
+}
+
+export class LocationReporter {
+	consent = $state<LocationConsent>('unasked');
+	/** A plain-English reason when the device cannot give a position. */
+	problem = $state<string | null>(null);
+	private watchId: number | null = null;
+	private sent: SentPosition | null = null;
+	private newest: Fix | null = null;
+	private readonly storage: Pick<Storage, 'getItem' | 'setItem'> | undefined;
+	private readonly geolocation: Geolocation | undefined;
+	private readonly now: () => number;
+
+	constructor(
+		private readonly userId: string,
+		private readonly deps: LocationReporterDeps
+	) {
+		this.storage = deps.storage ?? globalThis.localStorage;
+		this.geolocation = deps.geolocation ?? globalThis.navigator?.geolocation;
+		this.now = deps.now ?? Date.now;
+	}
+
+	private get key(): string {
+		return `curbside.location-consent.${this.userId}`;
+	}
+
+	/** Reads the stored answer and starts watching if the crew said yes before. */
+	start(): () => void {
+		const stored = this.storage?.getItem(this.key);
+		this.consent = stored === 'allowed' || stored === 'declined' ? stored : 'unasked';
+		if (this.consent === 'allowed') this.watch();
+		return () => this.stop();
+	}
+
+	allow(): void {
+		this.storage?.setItem(this.key, 'allowed');
+		this.consent = 'allowed';
+		this.watch();
+	}
+
+	decline(): void {
+		this.storage?.setItem(this.key, 'declined');
+		this.consent = 'declined';
+		this.stop();
+	}
+
+	/** Sends the newest fix if it was held back by the throttle (call before a sync). */
+	async flush(): Promise<void> {
+		const fix = this.newest;
+		if (!fix || (this.sent && this.sent.at >= fix.at)) return;
+		await this.send(fix);
+	}
+
+	/** A fix from the watch: sent if the throttle lets it through, kept as the newest otherwise. */
+	async onFix(fix: Fix): Promise<void> {
+		this.newest = fix;
+		this.problem = null;
+		if (shouldReportPosition(this.sent, fix, DEFAULT_LOCATION_THROTTLE)) await this.send(fix);
+	}
+
+	private async send(fix: Fix): Promise<void> {
+		this.sent = { lat: fix.lat, long: fix.long, at: fix.at };
+		await this.deps.record(fix.lat, fix.long, fix.accuracyM);
+	}
+
+	private watch(): void {
+		if (this.watchId !== null) return;
+		if (!this.geolocation) {
+			this.problem = 'This device cannot give a location.';
+			return;
+		}
+		this.watchId = this.geolocation.watchPosition(
+			(position) =>
+				void this.onFix({
+					lat: position.coords.latitude,
+					long: position.coords.longitude,
+					accuracyM: position.coords.accuracy,
+					at: this.now()
+				}),
+			(error) => {
+				this.problem =
+					error.code === 1
+						? 'Location is not allowed for this app in the browser settings, so it is not shared.'
+						: null;
+			},
+			// Low power: the network/Wi-Fi position is enough for "where is the crew", and a fix up to a
+			// minute old is fine.
+			{ enableHighAccuracy: false, maximumAge: 60_000, timeout: 120_000 }
+		);
+	}
+
+	private stop(): void {
+		if (this.watchId !== null) this.geolocation?.clearWatch(this.watchId);
+		this.watchId = null;
+	}
+}
+
+/**
+ * The crew layout's wiring: one reporter for whoever is signed in, recording into their store and
+ * flushing the newest fix when the app comes online or back into view (both start a sync).
+ */
+export class CrewLocationSharing {
+	reporter = $state.raw<LocationReporter | null>(null);
+
+	/** Starts reporting for `userId`; returns the stop (an effect's teardown). */
+	follow(userId: string, record: LocationReporterDeps['record']): () => void {
+		const reporter = new LocationReporter(userId, { record });
+		const stopWatching = reporter.start();
+		const flush = () => {
+			if (document.visibilityState === 'visible') void reporter.flush();
+		};
+		window.addEventListener('online', flush);
+		document.addEventListener('visibilitychange', flush);
+		this.reporter = reporter;
+		return () => {
+			stopWatching();
+			window.removeEventListener('online', flush);
+			document.removeEventListener('visibilitychange', flush);
+			this.reporter = null;
+		};
+	}
+}

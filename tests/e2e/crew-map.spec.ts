@@ -1,0 +1,100 @@
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations } from './accessibility';
+import { startCountingProxy, type CountingProxy } from './crew-counting-proxy';
+import { CrewMapPage } from './pages/crew-map-page';
+import { CrewTodayPage } from './pages/crew-today-page';
+import { SignInPage } from './pages/sign-in-page';
+
+/**
+ * Issue 6's done-when: the crew downloads its area, then the server goes away (the counting
+ * proxy cuts every connection) and the browser goes offline (which does not reach workers, hence
+ * both). The map still draws the city's streets from IndexedDB, with no tile request reaching
+ * the network, the crew's pins are on it, and tapping one leads to the order.
+ */
+
+let proxy: CountingProxy;
+
+test.beforeEach(async ({ baseURL }) => {
+	proxy = await startCountingProxy(new URL(baseURL ?? 'http://127.0.0.1:3100'));
+});
+
+test.afterEach(async () => {
+	await proxy.close();
+});
+
+test('the downloaded area draws offline from the device, pins open their orders, and Today follows the planned route', async ({
+	page,
+	context
+}) => {
+	test.setTimeout(180_000);
+	const today = new CrewTodayPage(page);
+	const map = new CrewMapPage(page);
+
+	await page.goto(`${proxy.origin}/signin`);
+	await new SignInPage(page).signIn('dana.crew', 'curbside-demo');
+	await today.expectOpen();
+	await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+		timeout: 15_000
+	});
+	await expect(today.assignedOrders.nth(1)).toBeVisible({ timeout: 15_000 });
+
+	// Online: the map page shows the area's size first, then downloads it in a few large requests.
+	await page.getByRole('link', { name: 'Map', exact: true }).click();
+	await map.expectOpen();
+	await expect(page.getByText(/^Your area: \d+ tiles; \d+ to download, about/)).toBeVisible({
+		timeout: 15_000
+	});
+	proxy.reset();
+	await map.downloadArea();
+	const packRequests = proxy.requests.filter((request) => request.startsWith('POST /api/tiles/pack'));
+	expect(packRequests.length).toBeGreaterThanOrEqual(1);
+	expect(packRequests.length).toBeLessThanOrEqual(5);
+	await expect(page.getByText(/^Ready offline:/)).toBeVisible();
+	await map.waitForMapIdle();
+	await expectNoAxeViolations(page);
+
+	// The crew plans the day's route from the first stop (no location here), and moves one stop by hand.
+	await page.getByRole('button', { name: 'Plan route' }).click();
+	const stops = page.getByRole('region', { name: /^Day's route/ }).getByRole('listitem');
+	await expect(page.getByRole('button', { name: 'Plan again' })).toBeVisible();
+	const firstStop = (await stops.nth(0).getByRole('link').textContent())?.trim() ?? '';
+	const secondStop = (await stops.nth(1).getByRole('link').textContent())?.trim() ?? '';
+	await page.getByRole('button', { name: `Move ${secondStop} earlier` }).click();
+	await expect(stops.nth(0).getByRole('link')).toHaveText(secondStop);
+	await expect(stops.nth(1).getByRole('link')).toHaveText(firstStop);
+
+	// The server goes away, then the network.
+	proxy.pause();
+	await context.setOffline(true);
+	proxy.reset();
+
+	await page.reload();
+	await map.expectOpen();
+	await expect(page.getByRole('status').filter({ hasText: 'Offline' })).toBeVisible();
+	await map.waitForMapIdle();
+	expect(await map.basemapShare()).toBeGreaterThan(0.02);
+	const stats = await map.tileStats();
+	expect(stats.fromStore).toBeGreaterThan(0);
+	expect(stats.fromNetwork).toBe(0);
+	expect(proxy.requests.filter((request) => request.includes('/tiles'))).toEqual([]);
+	await expect(map.canvas).toHaveAttribute('aria-label', /\((\d{2,}|[1-9]) pins\)/);
+	await expect(page.getByText('© OpenStreetMap contributors')).toBeVisible();
+
+	// "Show" in the list centres the map on the stop, close enough that its pin stands alone; then tap the pin.
+	await page.getByRole('button', { name: `Show ${secondStop} on the map` }).click();
+	await expect(page.getByRole('heading', { level: 2, name: new RegExp(`^${secondStop} ·`) })).toBeVisible();
+	await page.getByRole('button', { name: 'Close' }).click();
+	await map.waitForMapIdle();
+	const pin = await map.pinPoint(secondStop);
+	await page.mouse.click(pin.x, pin.y);
+	await expect(page.getByRole('heading', { level: 2, name: new RegExp(`^${secondStop} ·`) })).toBeVisible();
+	await page.getByRole('link', { name: 'Open order' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: `Work order ${secondStop}` })).toBeVisible();
+	expect((await map.tileStats()).fromNetwork).toBe(0);
+
+	// Today follows the crew's own order of stops.
+	await page.getByRole('link', { name: '← Today' }).click();
+	await today.expectOpen();
+	await expect(today.orders.nth(0)).toHaveAttribute('href', new RegExp(`/${secondStop}$`));
+	await expect(today.orders.nth(1)).toHaveAttribute('href', new RegExp(`/${firstStop}$`));
+});

@@ -1,0 +1,108 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+interface TileStats {
+	fromStore: number;
+	fromNetwork: number;
+	unavailable: number;
+}
+
+/** The crew's map page: the offline area panel, the map canvas, the route list. */
+export class CrewMapPage {
+	constructor(private readonly page: Page) {}
+
+	async open(origin: string): Promise<void> {
+		await this.page.goto(`${origin}/crew/map`);
+		await this.expectOpen();
+	}
+
+	async expectOpen(): Promise<void> {
+		await expect(this.page.getByRole('heading', { level: 1, name: 'Map' })).toBeVisible();
+	}
+
+	get canvas(): Locator {
+		return this.page.getByLabel(/^Map of your open orders/);
+	}
+
+	/** Waits until maplibre has loaded the style and drawn everything it asked for. */
+	async waitForMapIdle(): Promise<void> {
+		await expect(this.page.locator('[data-map-ready="true"]')).toBeVisible({ timeout: 30_000 });
+		await this.page.waitForFunction(
+			() => {
+				const map = (globalThis as { __curbsideMap?: { loaded(): boolean; areTilesLoaded(): boolean } })
+					.__curbsideMap;
+				return Boolean(map?.loaded() && map.areTilesLoaded());
+			},
+			undefined,
+			{ timeout: 30_000 }
+		);
+	}
+
+	async downloadArea(): Promise<void> {
+		const button = this.page.getByRole('button', { name: 'Download map area' });
+		await expect(button).toBeEnabled({ timeout: 15_000 });
+		await button.click();
+		await expect(this.page.getByText('Offline map downloaded.')).toBeVisible({ timeout: 60_000 });
+	}
+
+	async tileStats(): Promise<TileStats> {
+		return this.page.evaluate(
+			() => (globalThis as unknown as { __curbsideTileStats: TileStats }).__curbsideTileStats
+		);
+	}
+
+	/** Where the pin of `orderId` is on the screen (page coordinates), from the map itself. */
+	async pinPoint(orderId: string): Promise<{ x: number; y: number }> {
+		// Viewport coordinates: the map must be on screen, not scrolled away above a list.
+		await this.canvas.scrollIntoViewIfNeeded();
+		const box = await this.canvas.boundingBox();
+		if (!box) throw new Error('The map canvas is not on screen.');
+		const point = await this.page.evaluate((id) => {
+			type Feature = { properties: { id?: string }; geometry: { coordinates: [number, number] } };
+			const map = (
+				globalThis as unknown as {
+					__curbsideMap: {
+						querySourceFeatures(source: string): Feature[];
+						project(lngLat: [number, number]): { x: number; y: number };
+					};
+				}
+			).__curbsideMap;
+			const feature = map.querySourceFeatures('pins').find((f) => f.properties.id === id);
+			return feature ? map.project(feature.geometry.coordinates) : null;
+		}, orderId);
+		if (!point) throw new Error(`No pin for ${orderId} is drawn (clustered or off screen).`);
+		return { x: box.x + point.x, y: box.y + point.y };
+	}
+
+	/**
+	 * The share of the canvas drawn in the basemap's street, building and park colours (not the
+	 * plain background, not the pins): what tiles put there. Read from a screenshot of the canvas,
+	 * decoded in the page (a WebGL canvas cannot be read back directly).
+	 */
+	async basemapShare(): Promise<number> {
+		const png = await this.canvas.screenshot();
+		return this.page.evaluate(async (base64) => {
+			const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+			const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+			const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+			const context = canvas.getContext('2d');
+			if (!context) return 0;
+			context.drawImage(bitmap, 0, 0);
+			const { data } = context.getImageData(0, 0, bitmap.width, bitmap.height);
+			// src/lib/server/tiles/style.ts: minor and major streets, casing, buildings, parks.
+			const palette = [
+				[0xff, 0xff, 0xff],
+				[0xff, 0xd2, 0x7a],
+				[0x8a, 0x81, 0x78],
+				[0xd6, 0xcc, 0xc2],
+				[0xc8, 0xe2, 0xb8]
+			];
+			let drawn = 0;
+			for (let i = 0; i < data.length; i += 4) {
+				const [r, g, b] = [data[i] ?? 0, data[i + 1] ?? 0, data[i + 2] ?? 0];
+				if (palette.some(([pr, pg, pb]) => Math.abs(r - pr!) + Math.abs(g - pg!) + Math.abs(b - pb!) < 18))
+					drawn += 1;
+			}
+			return drawn / (data.length / 4);
+		}, png.toString('base64'));
+	}
+}

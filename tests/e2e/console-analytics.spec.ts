@@ -20,6 +20,8 @@ test.describe('console analytics', () => {
 		await expect(page.getByRole('img', { name: 'Requests filed and closed per week' })).toBeVisible();
 		await expect(page.getByRole('img', { name: /Hours to close by service/ })).toBeVisible();
 		await expect(page.getByRole('img', { name: /Hot spots/ })).toBeVisible();
+		// The heat layer is drawn on the city map (maplibre, loaded on this page only).
+		await expect(page.getByLabel(/Heat map of where requests were filed/)).toBeVisible();
 		// The screen-reader alternative of the weekly chart: one row per week, eight or nine weeks.
 		const weekly = page.getByRole('table', { name: 'Requests filed and closed per week' });
 		expect(await weekly.locator('tbody tr').count()).toBeGreaterThanOrEqual(8);

@@ -26,13 +26,15 @@ export interface RepeatPlace {
 
 export const REPEAT_RADIUS_METERS = 10;
 export const REPEAT_MIN_COUNT = 3;
+/** Metres in a degree of latitude on the mean Earth sphere. */
+const METERS_PER_DEGREE = 111_195;
 
-/** Lower case, no punctuation, single spaces: '101 N. Main St' and '101 n main st' are one address. */
+/** Lower case, no punctuation (anything below U+00C0 that is not a letter or digit), single spaces: '101 N. Main St' and '101 n main st' are one address. */
 export function normalizeAddress(address: string | null): string | null {
 	if (!address) return null;
 	const key = address
 		.toLowerCase()
-		.replace(/[^\p{L}\p{N}]+/gu, ' ')
+		.replace(/[^0-9a-z\u00c0-\uffff]+/g, ' ')
 		.trim();
 	return key === '' ? null : key;
 }
@@ -58,8 +60,14 @@ export function repeatPlaces(
 	};
 
 	const byAddress = new Map<string, number>();
-	const grid = new Map<string, number[]>();
-	const degLat = radius / 111_195;
+	const grid = new Map<number, number[]>();
+	// Cells at least `radius` wide everywhere: longitude degrees are sized at the point furthest
+	// from the equator, where they are shortest. Then any two points within `radius` sit in the
+	// same or neighbouring cells.
+	const furthestLat = Math.min(89, Math.max(0, ...requests.map((r) => Math.abs(r.lat))));
+	const degLat = radius / METERS_PER_DEGREE;
+	const degLong = degLat / Math.cos((furthestLat * Math.PI) / 180);
+	const cellKey = (gx: number, gy: number) => gx * 4_194_304 + gy;
 	requests.forEach((request, index) => {
 		const key = normalizeAddress(request.address);
 		if (key !== null) {
@@ -67,17 +75,16 @@ export function repeatPlaces(
 			if (first === undefined) byAddress.set(key, index);
 			else join(first, index);
 		}
-		const degLong = degLat / Math.max(0.01, Math.cos((request.lat * Math.PI) / 180));
 		const gy = Math.floor(request.lat / degLat);
 		const gx = Math.floor(request.long / degLong);
 		for (let dy = -1; dy <= 1; dy++) {
 			for (let dx = -1; dx <= 1; dx++) {
-				for (const other of grid.get(`${gx + dx},${gy + dy}`) ?? []) {
+				for (const other of grid.get(cellKey(gx + dx, gy + dy)) ?? []) {
 					if (haversineMeters(request, requests[other] as PlacedRequest) <= radius) join(other, index);
 				}
 			}
 		}
-		const cell = `${gx},${gy}`;
+		const cell = cellKey(gx, gy);
 		const bucket = grid.get(cell);
 		if (bucket) bucket.push(index);
 		else grid.set(cell, [index]);

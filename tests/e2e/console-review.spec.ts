@@ -153,6 +153,71 @@ test.describe('supervisor review', () => {
 		await crew.dispose();
 	});
 
+	test('accepts a late field report and acknowledges a refused change', async ({
+		page,
+		playwright,
+		baseURL
+	}) => {
+		const crew = await playwright.request.newContext({ baseURL });
+		const south = await playwright.request.newContext({ baseURL });
+		const luis = await south.post('/api/auth/signin', {
+			data: { username: 'luis.crew', password: PASSWORD }
+		});
+		const southCrewId = ((await luis.json()) as { user: { crewId: string } }).user.crewId;
+		await signIn(crew, 'dana.crew');
+		const tablet = new CrewDevice(crew);
+		const found = crypto.randomUUID();
+		await tablet.push(report(found, 'POTHOLE', SPOT.lat, metresEast(-1200), 'E2E pothole near the mill'), {
+			name: 'closeOrder',
+			args: { orderId: found, resolutionCode: 'no_problem_found', notes: 'Fine.' }
+		});
+		const foundId = (await tablet.serverIds()).get(found) ?? '';
+		const given = crypto.randomUUID();
+		await tablet.push(report(given, 'POTHOLE', SPOT.lat, metresEast(-1600), 'E2E pothole by the dam'));
+		const givenId = (await tablet.serverIds()).get(given) ?? '';
+
+		await openReview(page);
+		const moved = await page.request.post('/api/dispatch/assign', {
+			data: { orderIds: [givenId], crewId: southCrewId }
+		});
+		expect(moved.status()).toBe(200);
+		// Dana, offline meanwhile, notes the order that has moved on, and starts her closed one again.
+		const late = await crew.post('/api/sync/push', {
+			data: {
+				deviceId: tablet.deviceId,
+				mutations: [
+					{
+						id: 4,
+						name: 'addNote',
+						args: { noteId: crypto.randomUUID(), orderId: givenId, body: 'E2E: cones left on the verge.' },
+						capturedAt: new Date().toISOString()
+					},
+					{ id: 5, name: 'startWork', args: { orderId: foundId }, capturedAt: new Date().toISOString() }
+				]
+			}
+		});
+		expect(((await late.json()) as { results: { outcome: string }[] }).results.map((r) => r.outcome)).toEqual(
+			['late', 'refused']
+		);
+
+		await page.reload();
+		const lateCard = page.getByRole('article', { name: new RegExp(`^${givenId} `) });
+		await expect(lateCard).toContainText('E2E: cones left on the verge.');
+		await expect(lateCard).toContainText('late field report');
+		await expectNoAxeViolations(page);
+		await lateCard.getByRole('button', { name: `Accept late report on ${givenId}` }).click();
+		await expect(page.getByRole('status')).toHaveText(`Late report on ${givenId} accepted.`);
+		await expect(lateCard).toHaveCount(0);
+
+		const refused = page.getByRole('row').filter({ hasText: foundId }).filter({ hasText: 'Start work' });
+		await expect(refused).toContainText('Dana Whitfield');
+		await refused.getByRole('button', { name: /^Acknowledge refused Start work/ }).click();
+		await expect(page.getByRole('status')).toHaveText('Refused change acknowledged.');
+		await expect(refused).toHaveCount(0);
+		await crew.dispose();
+		await south.dispose();
+	});
+
 	test('the review API refuses crews, bad input and other departments with JSON errors', async ({
 		request
 	}) => {

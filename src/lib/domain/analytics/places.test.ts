@@ -45,4 +45,20 @@ describe('repeat places', () => {
 	it('reports nothing under the minimum count', () => {
 		expect(repeatPlaces([at('a', 41.9, -85.6, 'X'), at('b', 41.9, -85.6, 'X')])).toEqual([]);
 	});
+
+	it('finds every pair 9 m apart, whatever the direction and latitude (grid cells never too narrow)', () => {
+		const requests: PlacedRequest[] = [];
+		for (let i = 0; i < 200; i++) {
+			// Pairs kilometres apart from each other, spread over six degrees of latitude.
+			const lat = 41 + i * 0.03;
+			const long = -85.6 + (i % 7) * 0.05;
+			const angle = (i * 137.5 * Math.PI) / 180;
+			const dLat = (9 * Math.cos(angle)) / 111_195;
+			const dLong = (9 * Math.sin(angle)) / (111_195 * Math.cos((lat * Math.PI) / 180));
+			requests.push(at(`a${i}`, lat, long, null), at(`b${i}`, lat + dLat, long + dLong, null));
+		}
+		const places = repeatPlaces(requests, { minCount: 2 });
+		expect(places).toHaveLength(200);
+		expect(places.every((place) => place.count === 2)).toBe(true);
+	});
 });

@@ -10,7 +10,7 @@ import { evictTiles } from '$lib/client/map/tile-store';
 
 /** At least this much room is made per round: a compressed photo is ~0.3-1 MB. */
 const ROOM_PER_ROUND = 4 * 1024 * 1024;
-const MAX_ROUNDS = 4;
+const MAX_ROUNDS = 10;
 
 /** The device stayed full after every map tile that could go was removed. */
 export class DeviceFull extends Error {

@@ -98,3 +98,24 @@ test('the downloaded area draws offline from the device, pins open their orders,
 	await expect(today.orders.nth(0)).toHaveAttribute('href', new RegExp(`/${secondStop}$`));
 	await expect(today.orders.nth(1)).toHaveAttribute('href', new RegExp(`/${firstStop}$`));
 });
+
+test('report a problem: "Pick on map" loads the map only when asked, and a tap fills the coordinates', async ({
+	page
+}) => {
+	await page.goto(`${proxy.origin}/signin`);
+	await new SignInPage(page).signIn('dana.crew', 'curbside-demo');
+	const today = new CrewTodayPage(page);
+	await today.expectOpen();
+	await today.openReport();
+	expect(await page.evaluate(() => '__curbsideMap' in globalThis)).toBe(false);
+
+	await page.getByRole('button', { name: 'Pick on map' }).click();
+	const canvas = page.getByLabel("Map to pick the problem's location");
+	await expect(page.locator('[data-map-ready="true"]')).toBeVisible({ timeout: 30_000 });
+	const box = await canvas.boundingBox();
+	if (!box) throw new Error('The map is not on screen.');
+	await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+	await expect(page.getByLabel('Latitude')).toHaveValue(/^4\d\.\d{6}$/);
+	await expect(page.getByLabel('Longitude')).toHaveValue(/^-8\d\.\d{6}$/);
+	await expectNoAxeViolations(page);
+});

@@ -59,11 +59,12 @@ async function measureRoute(
 		});
 		const response = await page.goto(`${origin}${route}`, { waitUntil: 'networkidle' });
 		const html = (await response?.text()) ?? '';
-		const declared = new Set(
-			[
-				...html.matchAll(/<(?:link rel="modulepreload"|script type="module")[^>]*(?:href|src)="([^"]+)"/g)
-			].map((match) => new URL(match[1] as string, origin).href)
-		);
+		const declared = new Set<string>();
+		for (const [tag] of html.matchAll(/<(?:link|script)\b[^>]*>/g)) {
+			const isModule = /rel="modulepreload"/.test(tag) || /type="module"/.test(tag);
+			const target = /(?:href|src)="([^"]+)"/.exec(tag)?.[1];
+			if (isModule && target) declared.add(new URL(target, `${origin}${route}`).href);
+		}
 		// The entry scripts SvelteKit starts with `import("...")` inside its inline boot script.
 		for (const match of html.matchAll(/import\("([^"]+)"\)/g))
 			declared.add(new URL(match[1] as string, origin).href);

@@ -16,7 +16,8 @@ import { inPage, log, type Benchmark } from '../lib/benchmark';
 import { benchPage, SYNC_USER } from '../lib/env';
 import { writeResult } from '../lib/report';
 
-const CLOSURES = 200;
+/** 200 by the issue; BENCH_DAY_CLOSURES lowers it when the machine is too loaded to draw 400 photos in time. */
+const CLOSURES = Number(process.env.BENCH_DAY_CLOSURES ?? 200);
 const CUT_CLOSURES = 20;
 const LOW_SIGNAL_CLOSURES = 20;
 const PIECE_BYTES = 256 * 1024;

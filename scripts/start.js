@@ -73,9 +73,37 @@ const BASELINE_HEADERS = {
 	'Content-Security-Policy': "frame-ancestors 'none'"
 };
 
+/**
+ * A path with broken percent-encoding (`%ED%A0%80`, a lone surrogate) makes SvelteKit answer with
+ * an HTML page before any route runs; Open311 and API clients get their own error format instead.
+ */
+function malformedPathAnswer(url) {
+	try {
+		decodeURI((url ?? '/').split('?')[0]);
+		return null;
+	} catch {
+		const path = (url ?? '').split('?')[0];
+		const description = 'The address is not valid percent-encoded UTF-8.';
+		if (path.startsWith('/open311/') && !path.endsWith('.json'))
+			return {
+				type: 'text/xml; charset=utf-8',
+				body: `<?xml version="1.0" encoding="utf-8"?>\n<errors><error><code>400</code><description>${description}</description></error></errors>`
+			};
+		if (path.startsWith('/open311/'))
+			return { type: 'application/json', body: JSON.stringify([{ code: 400, description }]) };
+		return { type: 'application/json', body: JSON.stringify({ error: description }) };
+	}
+}
+
 const server = http.createServer((req, res) => {
 	if (plainHttp) req.headers[OWN_PROTOCOL_HEADER] = 'http';
 	for (const [name, value] of Object.entries(BASELINE_HEADERS)) res.setHeader(name, value);
+	const malformed = malformedPathAnswer(req.url);
+	if (malformed) {
+		res.writeHead(400, { 'Content-Type': malformed.type });
+		res.end(malformed.body);
+		return;
+	}
 	handler(req, res);
 });
 // A photo over a weak mobile link can take minutes; Node's 5-minute default would cut it off.

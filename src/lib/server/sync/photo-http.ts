@@ -37,9 +37,14 @@ export async function receivePiece(store: PhotoStore, sha256: string, request: R
 		? headerInteger(request, UPLOAD_LENGTH_HEADER)
 		: undefined;
 	if (length === null) return jsonError(400, `${UPLOAD_LENGTH_HEADER} must be the photo's size in bytes.`);
-	const room = MAX_PHOTO_BYTES - offset;
+	if (length !== undefined && length > MAX_PHOTO_BYTES) return tooLarge();
+	const room = (length ?? MAX_PHOTO_BYTES) - offset;
+	if (length !== undefined && room < 0)
+		return jsonError(400, `${UPLOAD_OFFSET_HEADER} is past ${UPLOAD_LENGTH_HEADER}.`);
 	if (room < 0 || Number(request.headers.get('content-length') ?? '0') > room) return tooLarge();
 	const chunk = await readCapped(request, room);
+	if (chunk === 'too-large' && length !== undefined)
+		return jsonError(400, `The body runs past ${UPLOAD_LENGTH_HEADER}.`);
 	if (chunk === 'too-large') return tooLarge();
 	if (chunk === 'unreadable') return jsonError(400, 'The photo bytes could not be read; send them again.');
 	try {

@@ -11,7 +11,7 @@ test.describe('signing in and out', () => {
 			username: 'rosa.supervisor',
 			role: 'supervisor',
 			lands: /\/supervisor$/,
-			heading: 'Supervisor console'
+			heading: 'Live'
 		},
 		{ username: 'sam.admin', role: 'admin', lands: /\/admin$/, heading: 'Administration' }
 	]) {

@@ -11,6 +11,7 @@ import { openCrewDb } from './crew-db';
 import { NeedsAttention } from './needs-attention.svelte';
 import { isBackgroundSyncMessage } from './service-worker-messages';
 import { CrewSession } from './session.svelte';
+import { clearIfSynced, pendingWarning, pendingWork } from './sign-out';
 import { startCrewSync, type CrewSync } from './sync-hook';
 
 export class CrewApp {
@@ -58,6 +59,40 @@ export class CrewApp {
 		this.sync?.syncNow();
 	}
 
+	/**
+	 * Signs the crew member out and takes their data off the device (orders, photos, map tiles all
+	 * live in their own database), unless work is still waiting to be sent: then nothing happens
+	 * and the answer says what is pending. Returns the sentence to show, or null when leaving.
+	 */
+	async signOut(): Promise<string | null> {
+		if (this.db) {
+			const warning = pendingWarning(await pendingWork(this.db));
+			if (warning) return warning;
+		}
+		// Offline, the server session cannot be ended: pretending to sign out would be worse.
+		if (!this.connection.online) return 'Signing out needs a connection. Your work stays saved here.';
+		if (!(await this.session.endServerSession())) {
+			return 'Could not reach the server to sign out. Your work stays saved here.';
+		}
+		// The worker holds the database open; stop it first so the delete is not blocked.
+		this.sync?.stop();
+		this.sync = null;
+		this.stopAttention?.();
+		this.stopAttention = null;
+		const db = this.db;
+		this.db = null;
+		if (db) {
+			const outcome = await withTimeout(clearIfSynced(db), DELETE_TIMEOUT_MS);
+			// Work saved between the check and the delete (another tab): keep it and say so.
+			if (outcome && !outcome.cleared) {
+				this.session.leave();
+				return pendingWarning(outcome.pending);
+			}
+		}
+		this.session.leave();
+		return null;
+	}
+
 	private async cameOnline(): Promise<void> {
 		// Opened offline with nobody remembered: now the server can say who this is.
 		if (this.session.state === 'needs-sign-in') {
@@ -98,6 +133,13 @@ export class CrewApp {
 		} else if (event.type === 'sync-failed') this.lastSyncProblem = event.message;
 		else if (event.type === 'auth-expired') this.session.markExpired();
 	}
+}
+
+/** A delete blocked by another open tab must not hang sign-out; the data then goes at the next one. */
+const DELETE_TIMEOUT_MS = 5_000;
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T | null> {
+	return Promise.race([work, new Promise<null>((resolve) => setTimeout(() => resolve(null), ms))]);
 }
 
 const CREW_APP = Symbol('crew-app');

@@ -42,18 +42,21 @@ export class CrewSession {
 		this.expired = true;
 	}
 
-	/** Ends the server session and forgets the profile; the user's local data (and unsent work) stays. */
-	async signOut(): Promise<'signed-out' | 'offline'> {
+	/** Ends the server session; false when the server could not be reached (nothing changed then). */
+	async endServerSession(): Promise<boolean> {
 		try {
 			const response = await fetch('/api/auth/signout', { method: 'POST', credentials: 'same-origin' });
-			if (!response.ok) return 'offline';
+			return response.ok;
 		} catch {
-			return 'offline';
+			return false;
 		}
+	}
+
+	/** Forgets the remembered profile and goes to the sign-in page. */
+	leave(): void {
 		forgetProfile();
 		this.state = 'leaving';
 		location.assign('/signin?signedout');
-		return 'signed-out';
 	}
 
 	private acceptServerAnswer(body: unknown): void {

@@ -3,8 +3,7 @@
  * photos go with the person, unless work is still waiting to reach the server: then nothing is
  * deleted and the crew is told what is pending, so "sync now" comes first.
  *
- * Not wired into CrewHeader yet: the sync worker holds the database open, so deleting it needs the
- * worker stopped first (see docs/security.md, Known limits).
+ * CrewApp.signOut uses it after stopping the sync worker, which holds the database open.
  */
 import type { CurbsideDb } from '$lib/client/db/schema';
 

@@ -49,7 +49,11 @@ test('a supervisor assigns in the console, the crew closes on its tablet, the co
 	await desk.getByLabel('Status', { exact: true }).selectOption({ label: 'Any status' });
 	const row = orders.locator(`tr[data-order-id="${orderId}"]`);
 	await expect(row).toHaveAttribute('data-status', 'assigned');
-	const closedToday = desk.locator('tr[data-crew-id] [data-cell="closed-today"]').first();
+	// The crew's own progress row (other specs' work may reorder the crews).
+	const closedToday = desk
+		.locator('tr[data-crew-id]')
+		.filter({ hasText: 'Streets North' })
+		.locator('[data-cell="closed-today"]');
 	const closedBefore = Number(await closedToday.textContent());
 
 	// The crew's tablet: the order arrives on its next sync.

@@ -5,9 +5,8 @@ test.describe('dispatch API', () => {
 	test('a supervisor assigns an order from the unassigned queue to a crew', async ({ page }) => {
 		await new SignInPage(page).open();
 		await new SignInPage(page).signIn('rosa.supervisor', 'curbside-demo');
-		const queue = page.getByRole('table', { name: 'Requests waiting for a crew, newest first' });
-		const orderId =
-			(await queue.getByRole('row').nth(1).getByRole('cell').first().textContent())?.trim() ?? '';
+		const queue = page.getByRole('table', { name: 'Requests waiting for a crew' });
+		const orderId = (await queue.locator('tr[data-order-id]').first().getAttribute('data-order-id')) ?? '';
 		expect(orderId).toMatch(/^CS-\d+$/);
 
 		const me = await page.request.post('/api/auth/signin', {

@@ -38,7 +38,10 @@ test.describe('Open311 over HTTP', () => {
 		const signIn = new SignInPage(page);
 		await signIn.open();
 		await signIn.signIn('sam.admin', 'curbside-demo');
-		await page.getByRole('link', { name: 'Open311 API keys' }).click();
+		await page
+			.getByRole('navigation', { name: 'Administration' })
+			.getByRole('link', { name: 'Open311 API keys' })
+			.click();
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Open311 API keys');
 		await page.getByLabel('Who is it for?').fill('Revocation test');
 		await page.getByRole('button', { name: 'Create key' }).click();

@@ -59,13 +59,23 @@ async function send(badCase: BadCase, baseURL: string): Promise<APIResponse> {
 			body = body ? `api_key=${who.apiKey}&${body}` : `api_key=${who.apiKey}`;
 		else path += `${path.includes('?') ? '&' : '?'}api_key=${who.apiKey}`;
 	}
-	return clientFor(badCase).fetch(path, {
-		method: badCase.method,
-		headers,
-		data: body,
-		maxRedirects: 0,
-		timeout: 60_000
-	});
+	const request = () =>
+		clientFor(badCase).fetch(path, {
+			method: badCase.method,
+			headers,
+			data: body,
+			maxRedirects: 0,
+			timeout: 60_000
+		});
+	try {
+		return await request();
+	} catch (error) {
+		// A case the server must cut off (a truncated or oversized body) closes its connection, and
+		// the next case may be handed that dead pooled socket. One retry gets a fresh one; a server
+		// that really went down fails the retry and the batch's health check.
+		if (!/ECONNRESET|EPIPE/.test(String(error))) throw error;
+		return request();
+	}
 }
 
 /** Why the answer is wrong, or null when it is a proper refusal. */

@@ -74,6 +74,39 @@ export class CrewMapPage {
 	}
 
 	/**
+	 * The pin's point when no other order's pin is drawn within `minPx` of it (a tap there can only
+	 * mean this order), else null: neighbours across a street can sit a few pixels apart.
+	 */
+	async lonePinPoint(orderId: string, minPx = 40): Promise<{ x: number; y: number } | null> {
+		const point = await this.pinPoint(orderId);
+		const box = await this.canvas.boundingBox();
+		if (!box) return null;
+		const nearest = await this.page.evaluate((id) => {
+			type Feature = { properties: { id?: string }; geometry: { coordinates: [number, number] } };
+			const map = (
+				globalThis as unknown as {
+					__curbsideMap: {
+						querySourceFeatures(source: string): Feature[];
+						project(lngLat: [number, number]): { x: number; y: number };
+					};
+				}
+			).__curbsideMap;
+			const features = map.querySourceFeatures('pins');
+			const own = features.find((f) => f.properties.id === id);
+			if (!own) return 0;
+			const at = map.project(own.geometry.coordinates);
+			let best = Infinity;
+			for (const other of features) {
+				if (other.properties.id === id) continue;
+				const p = map.project(other.geometry.coordinates);
+				best = Math.min(best, Math.hypot(p.x - at.x, p.y - at.y));
+			}
+			return best;
+		}, orderId);
+		return nearest >= minPx ? point : null;
+	}
+
+	/**
 	 * The share of the canvas drawn in the basemap's street, building and park colours (not the
 	 * plain background, not the pins): what tiles put there. Read from a screenshot of the canvas,
 	 * decoded in the page (a WebGL canvas cannot be read back directly).

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { freshDb, order } from '$lib/client/test-support';
 import type { CurbsideDb } from '$lib/client/db/schema';
 import { encodeTileFrame, PACK_END } from '$lib/domain/map/pack';
-import { CREW_AREA_PACK, downloadArea, planArea, sitesOutside } from './area-pack';
+import { CREW_AREA_PACK, downloadArea, planArea, refreshAreaIfOutgrown, sitesOutside } from './area-pack';
 
 /** Small requests here so a test area (a few hundred tiles) still takes several. */
 const PER_REQUEST = 100;
@@ -161,5 +161,27 @@ describe('sitesOutside', () => {
 		await db.orders.put(order('CS-4', { lat: 42.1, long: -85.3 }));
 		expect(sitesOutside(pack, await db.orders.toArray())).toBe(1);
 		expect(sitesOutside(undefined, await db.orders.toArray())).toBe(0);
+	});
+});
+
+describe('refreshAreaIfOutgrown', () => {
+	it('grows a stored area to cover new work outside it, and leaves a crew without one alone', async () => {
+		db = freshDb();
+		await crewDay(db);
+		const server = fakeServer();
+		expect(await refreshAreaIfOutgrown(db, { fetch: server.fetch })).toBe(false);
+		expect(server.packRequests).toHaveLength(0);
+
+		await downloadArea(db, (await planArea(db))!, { fetch: server.fetch });
+		expect(await refreshAreaIfOutgrown(db, { fetch: server.fetch })).toBe(false);
+		const requestsBefore = server.packRequests.length;
+
+		await db.orders.put(order('CS-4', { lat: 41.99, long: -85.55 }));
+		expect(await refreshAreaIfOutgrown(db, { fetch: server.fetch })).toBe(true);
+		const fetched = server.packRequests.slice(requestsBefore).flat();
+		expect(fetched.length).toBeGreaterThan(0);
+		const pack = await db.mapPacks.get(CREW_AREA_PACK);
+		expect(sitesOutside(pack, await db.orders.toArray())).toBe(0);
+		expect(await db.tiles.where('key').anyOf(fetched).count()).toBeGreaterThan(0);
 	});
 });

@@ -87,6 +87,23 @@ export function loadPack(db: CurbsideDb): Promise<LocalMapPack | undefined> {
 }
 
 /**
+ * After a sync: when the crew already keeps an offline area and new open work falls outside it,
+ * fetch the tiles of the grown area (tiles already stored are skipped). Does nothing for a crew
+ * that never downloaded an area: that costs data and is the crew's choice. Returns whether it ran.
+ */
+export async function refreshAreaIfOutgrown(
+	db: CurbsideDb,
+	options: { fetch?: typeof fetch; signal?: AbortSignal } = {}
+): Promise<boolean> {
+	const pack = await loadPack(db);
+	if (!pack?.completedAt || sitesOutside(pack, await db.orders.toArray()) === 0) return false;
+	const plan = await planArea(db);
+	if (!plan) return false;
+	await downloadArea(db, plan, options);
+	return true;
+}
+
+/**
  * Downloads the plan's missing tiles and the style. Throws on a network or server problem, an
  * AbortError when `signal` aborts, or TileStorageFull; tiles stored until then stay stored.
  */

@@ -4,6 +4,7 @@
  */
 import { getContext, setContext } from 'svelte';
 import type { CurbsideDb } from '$lib/client/db/schema';
+import { refreshAreaIfOutgrown } from '$lib/client/map/area-pack';
 import type { SyncEvent } from '$lib/client/sync/events';
 import { SyncStatus } from '$lib/client/state/sync-status.svelte';
 import { Connection } from './connection.svelte';
@@ -29,6 +30,7 @@ export class CrewApp {
 	readonly attention = new NeedsAttention();
 	private sync: CrewSync | null = null;
 	private stopAttention: (() => void) | null = null;
+	private refreshingMap = false;
 
 	/** Starts everything; returns the function that stops it (the layout's teardown). */
 	start(): () => void {
@@ -124,12 +126,24 @@ export class CrewApp {
 		this.sync.appStart();
 	}
 
+	/** New work outside the offline map's area (after a sync brought it): grow the area quietly. */
+	private refreshMapArea(): void {
+		const db = this.db;
+		if (!db || this.refreshingMap || !this.connection.online) return;
+		this.refreshingMap = true;
+		refreshAreaIfOutgrown(db)
+			// A failed refresh keeps the old area; the map page offers the update again.
+			.catch(() => false)
+			.finally(() => (this.refreshingMap = false));
+	}
+
 	private onSyncEvent(event: SyncEvent): void {
 		this.syncStatus.apply(event);
 		if (event.type === 'pending') this.pendingCount = event.count;
 		else if (event.type === 'synced') {
 			this.lastSyncedAt = event.at;
 			this.lastSyncProblem = null;
+			this.refreshMapArea();
 		} else if (event.type === 'sync-failed') this.lastSyncProblem = event.message;
 		else if (event.type === 'auth-expired') this.session.markExpired();
 	}

@@ -56,19 +56,7 @@ export class CrewMapPage {
 		await this.canvas.scrollIntoViewIfNeeded();
 		const box = await this.canvas.boundingBox();
 		if (!box) throw new Error('The map canvas is not on screen.');
-		const point = await this.page.evaluate((id) => {
-			type Feature = { properties: { id?: string }; geometry: { coordinates: [number, number] } };
-			const map = (
-				globalThis as unknown as {
-					__curbsideMap: {
-						querySourceFeatures(source: string): Feature[];
-						project(lngLat: [number, number]): { x: number; y: number };
-					};
-				}
-			).__curbsideMap;
-			const feature = map.querySourceFeatures('pins').find((f) => f.properties.id === id);
-			return feature ? map.project(feature.geometry.coordinates) : null;
-		}, orderId);
+		const point = (await this.drawnPins()).find((pin) => pin.id === orderId);
 		if (!point) throw new Error(`No pin for ${orderId} is drawn (clustered or off screen).`);
 		return { x: box.x + point.x, y: box.y + point.y };
 	}
@@ -79,9 +67,17 @@ export class CrewMapPage {
 	 */
 	async lonePinPoint(orderId: string, minPx = 40): Promise<{ x: number; y: number } | null> {
 		const point = await this.pinPoint(orderId);
-		const box = await this.canvas.boundingBox();
-		if (!box) return null;
-		const nearest = await this.page.evaluate((id) => {
+		const pins = await this.drawnPins();
+		const own = pins.find((pin) => pin.id === orderId)!;
+		const crowded = pins.some(
+			(pin) => pin.id !== orderId && Math.hypot(pin.x - own.x, pin.y - own.y) < minPx
+		);
+		return crowded ? null : point;
+	}
+
+	/** Every pin the map draws (a cluster as id `cluster`), in canvas coordinates. */
+	private drawnPins(): Promise<{ id: string; x: number; y: number }[]> {
+		return this.page.evaluate(() => {
 			type Feature = { properties: { id?: string }; geometry: { coordinates: [number, number] } };
 			const map = (
 				globalThis as unknown as {
@@ -91,19 +87,11 @@ export class CrewMapPage {
 					};
 				}
 			).__curbsideMap;
-			const features = map.querySourceFeatures('pins');
-			const own = features.find((f) => f.properties.id === id);
-			if (!own) return 0;
-			const at = map.project(own.geometry.coordinates);
-			let best = Infinity;
-			for (const other of features) {
-				if (other.properties.id === id) continue;
-				const p = map.project(other.geometry.coordinates);
-				best = Math.min(best, Math.hypot(p.x - at.x, p.y - at.y));
-			}
-			return best;
-		}, orderId);
-		return nearest >= minPx ? point : null;
+			return map.querySourceFeatures('pins').map((feature) => ({
+				id: feature.properties.id ?? 'cluster',
+				...map.project(feature.geometry.coordinates)
+			}));
+		});
 	}
 
 	/**

@@ -92,12 +92,8 @@ export async function revokeDevice(
 ): Promise<RevocationResult> {
 	const at = now.toISOString();
 	return inTransaction(db, async (trx) => {
-		const device = await trx
-			.selectFrom('devices')
-			.select(['id', 'user_id', 'revoked_at'])
-			.where('id', '=', deviceId)
-			.executeTakeFirst();
-		if (!device) return { ok: false, status: 404, message: 'No such device.' };
+		const device = await findDevice(trx, deviceId);
+		if (!device) return NO_SUCH_DEVICE;
 		if (!device.revoked_at)
 			await trx.updateTable('devices').set({ revoked_at: at }).where('id', '=', deviceId).execute();
 		const sessionsEnded = await endSessions(trx, at, (q) => q.where('device_id', '=', deviceId));
@@ -116,12 +112,8 @@ export async function restoreDevice(
 ): Promise<RevocationResult> {
 	const at = now.toISOString();
 	return inTransaction(db, async (trx) => {
-		const device = await trx
-			.selectFrom('devices')
-			.select(['id', 'user_id', 'revoked_at'])
-			.where('id', '=', deviceId)
-			.executeTakeFirst();
-		if (!device) return { ok: false, status: 404, message: 'No such device.' };
+		const device = await findDevice(trx, deviceId);
+		if (!device) return NO_SUCH_DEVICE;
 		if (!device.revoked_at) return { ok: true, sessionsEnded: 0, devicesChanged: 0 };
 		await trx.updateTable('devices').set({ revoked_at: null }).where('id', '=', deviceId).execute();
 		await record(trx, at, actorId, 'device-restored', { userId: device.user_id, deviceId }, {});
@@ -161,6 +153,16 @@ export function securityEventsFor(db: Kysely<Database>, userId: string, limit = 
 		.orderBy('id', 'desc')
 		.limit(limit)
 		.execute();
+}
+
+const NO_SUCH_DEVICE: RevocationResult = { ok: false, status: 404, message: 'No such device.' };
+
+function findDevice(trx: Kysely<Database>, deviceId: string) {
+	return trx
+		.selectFrom('devices')
+		.select(['id', 'user_id', 'revoked_at'])
+		.where('id', '=', deviceId)
+		.executeTakeFirst();
 }
 
 async function endSessions(

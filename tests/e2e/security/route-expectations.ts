@@ -86,6 +86,7 @@ export const ROUTE_EXPECTATIONS: Record<string, Probe[]> = {
 	'endpoint /api/live': [
 		{ method: 'GET', path: '/api/live', allow: STAFF, stream: true, allowedStatus: allStatus(200) }
 	],
+	'endpoint /api/console/orders': [{ method: 'GET', path: '/api/console/orders', allow: STAFF }],
 	'endpoint /api/analytics': [{ method: 'GET', path: '/api/analytics', allow: STAFF }],
 	'endpoint /api/analytics.csv': [{ method: 'GET', path: '/api/analytics.csv', allow: STAFF }],
 	'page /supervisor/analytics': [{ method: 'GET', path: '/supervisor/analytics', allow: STAFF }],

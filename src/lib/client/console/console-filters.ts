@@ -1,6 +1,6 @@
 /** The console's filters: the list and the map show the same orders. Pure, tested in Node. */
 import { isFieldStatus, isOverdue } from '$lib/domain';
-import type { ConsoleOrder } from '$lib/components/console/console-rows';
+import type { ConsoleMapOrder, ConsoleOrder } from '$lib/components/console/console-rows';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -28,12 +28,12 @@ export function isOpenStatus(status: string): boolean {
 	return status !== 'closed' && status !== 'cancelled';
 }
 
-export function orderIsOverdue(order: ConsoleOrder, now: Date): boolean {
+export function orderIsOverdue(order: ConsoleMapOrder, now: Date): boolean {
 	if (!isFieldStatus(order.status)) return false;
 	return isOverdue(order.dueAt ? new Date(order.dueAt) : null, now, order.status);
 }
 
-export function matchesFilters(order: ConsoleOrder, filters: ConsoleFilters, now: Date): boolean {
+export function matchesFilters(order: ConsoleMapOrder, filters: ConsoleFilters, now: Date): boolean {
 	if (filters.crew === 'unassigned' ? order.crewId !== null : filters.crew && order.crewId !== filters.crew)
 		return false;
 	if (filters.service && order.serviceCode !== filters.service) return false;
@@ -52,8 +52,14 @@ export function matchesFilters(order: ConsoleOrder, filters: ConsoleFilters, now
 	return true;
 }
 
-/** Most urgent first, then the oldest request: the order a supervisor works a list in. */
-export function byUrgency(a: ConsoleOrder, b: ConsoleOrder): number {
+type UrgencyFields = Pick<ConsoleOrder, 'priority' | 'requestedAt' | 'id'>;
+
+/**
+ * Most urgent first, then the oldest request, then the id: the order a supervisor works a list in,
+ * and the order the server pages the lists in (its cursor is these three fields).
+ */
+export function byUrgency(a: UrgencyFields, b: UrgencyFields): number {
 	if (a.priority !== b.priority) return a.priority - b.priority;
-	return a.requestedAt.localeCompare(b.requestedAt);
+	if (a.requestedAt !== b.requestedAt) return a.requestedAt < b.requestedAt ? -1 : 1;
+	return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }

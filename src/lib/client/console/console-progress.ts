@@ -3,7 +3,7 @@ import { slaBreached } from '$lib/domain';
 import type {
 	ConsoleCrew,
 	ConsoleLocation,
-	ConsoleOrder,
+	ConsoleMapOrder,
 	ConsoleService
 } from '$lib/components/console/console-rows';
 import { isOpenStatus, orderIsOverdue } from './console-filters';
@@ -30,7 +30,7 @@ export interface ServiceProgress {
 }
 
 export function crewProgress(
-	orders: Iterable<ConsoleOrder>,
+	orders: Iterable<ConsoleMapOrder>,
 	crews: ConsoleCrew[],
 	lastPositions: ReadonlyMap<string, ConsoleLocation>,
 	todayStart: string,
@@ -63,7 +63,7 @@ export function crewProgress(
 }
 
 export function serviceProgress(
-	orders: Iterable<ConsoleOrder>,
+	orders: Iterable<ConsoleMapOrder>,
 	services: ConsoleService[],
 	todayStart: string,
 	now: Date
@@ -91,6 +91,6 @@ export function serviceProgress(
 	return [...rows.values()].filter((row) => row.backlog > 0 || row.closedLateToday > 0);
 }
 
-function closedSince(order: ConsoleOrder, since: string): boolean {
+function closedSince(order: ConsoleMapOrder, since: string): boolean {
 	return order.closedAt !== null && order.closedAt >= since;
 }

@@ -22,6 +22,26 @@ export interface ConsoleOrder {
 	needsReview: number;
 	/** The change number of the order's last write: the live stream's cursor. */
 	changeSeq: number;
+	/**
+	 * An open request of the same service lies within the duplicate distance (list pages and live
+	 * rows carry it; absent means not known).
+	 */
+	possibleDuplicate?: boolean;
+}
+
+/**
+ * The lean row the console holds for every order in scope: what the map, the filters and the
+ * progress counts need, without the list-only fields. A full `ConsoleOrder` is one too.
+ */
+export type ConsoleMapOrder = Omit<ConsoleOrder, 'address' | 'needsReview' | 'possibleDuplicate'>;
+
+/** Which paged list: the unassigned queue, or every order matching the filters. */
+export type ConsoleListKind = 'queue' | 'orders';
+
+/** One page of a console list (GET /api/console/orders): `next` is null on the last page. */
+export interface ConsoleOrderPage {
+	orders: ConsoleOrder[];
+	next: string | null;
 }
 
 /** One reported crew position. */

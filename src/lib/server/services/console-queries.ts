@@ -6,10 +6,13 @@ import type { Kysely } from 'kysely';
 import type {
 	ConsoleCrew,
 	ConsoleLocation,
+	ConsoleMapOrder,
 	ConsoleOrder,
 	ConsoleService
 } from '$lib/components/console/console-rows';
 import type { Database } from '../db/schema';
+import { markPossibleDuplicates } from './console-duplicate-marks';
+import { duplicateDistanceFromEnv } from './duplicates';
 import { crewInScope, orderInScope, serviceInScope, type Scope } from './department-scope';
 
 /** Statuses that no longer need a crew: shown only when they changed today. */
@@ -18,8 +21,51 @@ const FINISHED = ['closed', 'cancelled'];
 export class ConsoleQueries {
 	constructor(
 		private readonly db: Kysely<Database>,
-		private readonly scope: Scope
+		private readonly scope: Scope,
+		/** Live rows are marked as possible duplicates within this distance; null leaves them unmarked. */
+		private readonly duplicateDistanceM: number | null = duplicateDistanceFromEnv()
 	) {}
+
+	/**
+	 * The lean row of every unfinished order in scope, plus those finished since `finishedSince`:
+	 * all the map, the filters and the progress counts need, and nothing the lists alone show.
+	 */
+	async mapOrders(finishedSince: string): Promise<ConsoleMapOrder[]> {
+		const rows = await this.db
+			.selectFrom('work_orders')
+			.select([
+				'work_orders.id',
+				'work_orders.service_code',
+				'work_orders.lat',
+				'work_orders.long',
+				'work_orders.field_status',
+				'work_orders.priority',
+				'work_orders.crew_id',
+				'work_orders.requested_at',
+				'work_orders.due_at',
+				'work_orders.closed_at',
+				'work_orders.change_seq'
+			])
+			.where(orderInScope(this.scope))
+			.where((eb) =>
+				eb.or([eb('field_status', 'not in', FINISHED), eb('work_orders.updated_at', '>=', finishedSince)])
+			)
+			.orderBy('work_orders.id')
+			.execute();
+		return rows.map((row) => ({
+			id: row.id,
+			serviceCode: row.service_code,
+			lat: Number(row.lat),
+			long: Number(row.long),
+			status: row.field_status,
+			priority: row.priority,
+			crewId: row.crew_id,
+			requestedAt: row.requested_at,
+			dueAt: row.due_at,
+			closedAt: row.closed_at,
+			changeSeq: row.change_seq
+		}));
+	}
 
 	/** Every unfinished order in scope, plus the ones finished since `finishedSince` (today). */
 	async orders(finishedSince: string): Promise<ConsoleOrder[]> {
@@ -39,7 +85,10 @@ export class ConsoleQueries {
 			.orderBy('work_orders.change_seq')
 			.limit(limit)
 			.execute();
-		return rows.map(toConsoleOrder);
+		const orders = rows.map(toConsoleOrder);
+		// A new request is the likeliest duplicate: the queue marks it as soon as it arrives.
+		if (this.duplicateDistanceM === null) return orders;
+		return markPossibleDuplicates(this.db, orders, this.duplicateDistanceM);
 	}
 
 	/** Positions of crews in scope with an id above `afterId`, oldest first. */
@@ -112,6 +161,16 @@ export class ConsoleQueries {
 			.select((eb) => eb.fn.max('id').as('id'))
 			.executeTakeFirst();
 		return { seq: counter?.value ?? 0, locationId: Number(location?.id ?? 0) };
+	}
+
+	/** The console's order columns within scope, for other console reads to refine. */
+	orderSelect() {
+		return this.orderQuery();
+	}
+
+	/** A row of `orderSelect` as the console receives it. */
+	static toConsoleOrder(row: OrderRow): ConsoleOrder {
+		return toConsoleOrder(row);
 	}
 
 	private orderQuery() {

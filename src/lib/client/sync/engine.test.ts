@@ -74,7 +74,7 @@ describe('SyncEngine', () => {
 			onEvent: (e) => events.push(e)
 		});
 		expect(await engine.sync()).toEqual({ ok: true, pending: 0 });
-		expect(server.calls).toEqual(['head', 'put@0', 'put@256', 'put@512', 'push', 'pull']);
+		expect(server.calls).toEqual(['put@0', 'put@256', 'put@512', 'push', 'pull']);
 		expect(server.pushes[0]?.mutations.map((m) => m.id)).toEqual([1, 2, 3]);
 		expect(events.some((e) => e.type === 'synced')).toBe(true);
 	});

@@ -112,7 +112,9 @@ export function httpTransport(options: HttpTransportOptions = {}): Transport {
 						[UPLOAD_OFFSET_HEADER]: String(offset),
 						'Upload-Length': String(totalSize)
 					},
-					body: chunk as Uint8Array<ArrayBuffer>
+					body: chunk as Uint8Array<ArrayBuffer>,
+					// The page's address is of no use to the server; every piece would carry it.
+					referrerPolicy: 'no-referrer'
 				},
 				uploadTimeoutMs
 			);

@@ -1,7 +1,9 @@
 /**
- * Photos go first (S7): before a push, every photo the outbox needs is uploaded, resumably. The
- * engine asks how many bytes the server holds and sends the rest in chunks, so a connection cut
- * mid-photo costs at most one chunk, never the whole photo.
+ * Photos go first (S7): before a push, every photo the outbox needs is uploaded, resumably, in
+ * chunks. Each photo starts at the offset the server last acknowledged to this device (0 for a new
+ * one) with no HEAD round trip first: when the server holds more or less than that (an answer lost
+ * to a cut), its 409 names the right offset and the upload goes on from there. Either way a
+ * connection cut mid-photo costs at most the one chunk that was in flight, never the whole photo.
  */
 import type { CurbsideDb, LocalPhoto } from '../db/schema';
 import type { SyncEvent } from './events';
@@ -37,10 +39,10 @@ export async function uploadPendingPhotos(
 }
 
 async function uploadOne(db: CurbsideDb, transport: Transport, photo: LocalPhoto, chunkBytes: number) {
-	const held = await transport.photoHead(photo.sha256);
-	if (held?.complete) return markUploaded(db, photo);
-	let offset = held?.offset ?? 0;
 	const bytes = new Uint8Array(await photo.blob.arrayBuffer());
+	// A HEAD per photo would cost a round trip and ~1 KB of headers on every upload to save a chunk
+	// only after a cut; the server's answer to the PUT says the same (complete, or 409 + its offset).
+	let offset = Math.min(photo.uploadedBytes, bytes.length);
 	// Each round either advances or learns the server's real offset; the cap stops a confused server looping us.
 	for (let round = 0; round < 4 * Math.ceil(bytes.length / chunkBytes) + 8; round++) {
 		const chunk = bytes.subarray(offset, Math.min(offset + chunkBytes, bytes.length));

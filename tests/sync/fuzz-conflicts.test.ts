@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runSeeds } from './support/seed-batch';
+import { runSeeds, SEED_BATCH_TIMEOUT_MS } from './support/seed-batch';
 import { buildTemplate, type Template } from './support/world';
 
 let template: Template;
@@ -21,10 +21,14 @@ describe('[S23] seeded faults with office moves (reassign, cancel)', () => {
 	for (let batch = 0; batch < 4; batch++) {
 		const from = FIRST_SEED + batch * BATCH;
 		const to = from + BATCH - 1;
-		it(`[S6][S11][S15] seeds ${from}-${to}: late and refused work settled once, queue never blocked, converged`, async () => {
-			const report = await runSeeds(template, from, to, { supervisor: true });
-			expect(report.failures).toEqual([]);
-			expect(report.seeds).toBe(BATCH);
-		});
+		it(
+			`[S6][S11][S15] seeds ${from}-${to}: late and refused work settled once, queue never blocked, converged`,
+			{ timeout: SEED_BATCH_TIMEOUT_MS },
+			async () => {
+				const report = await runSeeds(template, from, to, { supervisor: true });
+				expect(report.failures).toEqual([]);
+				expect(report.seeds).toBe(BATCH);
+			}
+		);
 	}
 });

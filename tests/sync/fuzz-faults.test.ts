@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runSeeds } from './support/seed-batch';
+import { runSeeds, SEED_BATCH_TIMEOUT_MS } from './support/seed-batch';
 import { buildTemplate, type Template } from './support/world';
 
 let template: Template;
@@ -20,11 +20,15 @@ describe('[S23] seeded faults: drop, drop after commit, duplicate, delay/reorder
 	for (let batch = 0; batch < 6; batch++) {
 		const from = 1 + batch * BATCH;
 		const to = from + BATCH - 1;
-		it(`[S3][S7][S16] seeds ${from}-${to}: every mutation applied exactly once, photos byte-identical, converged`, async () => {
-			const report = await runSeeds(template, from, to);
-			expect(report.failures).toEqual([]);
-			expect(report.seeds).toBe(BATCH);
-			expect(report.faults).toBeGreaterThan(BATCH);
-		});
+		it(
+			`[S3][S7][S16] seeds ${from}-${to}: every mutation applied exactly once, photos byte-identical, converged`,
+			{ timeout: SEED_BATCH_TIMEOUT_MS },
+			async () => {
+				const report = await runSeeds(template, from, to);
+				expect(report.failures).toEqual([]);
+				expect(report.seeds).toBe(BATCH);
+				expect(report.faults).toBeGreaterThan(BATCH);
+			}
+		);
 	}
 });

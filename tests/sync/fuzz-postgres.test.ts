@@ -6,16 +6,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPostgresTemplate } from './support/postgres-template';
-import { runSeeds } from './support/seed-batch';
+import { runSeeds, SEED_BATCH_TIMEOUT_MS } from './support/seed-batch';
 import { disposeTemplate } from './support/seed-database';
 import type { ScenarioOptions } from './support/scenario';
 import type { PostgresTemplate } from './support/world';
 
 const adminUrl = process.env.TEST_DATABASE_URL;
+/** A PostgreSQL seed costs several times a SQLite one (a database made and dropped per seed), so batches are smaller. */
 const BATCH = 25;
-/** A PostgreSQL seed costs several times a SQLite one (a database made and dropped per seed). */
-const BATCH_TIMEOUT_MS = 180_000;
-
 /** Same seed numbers as the SQLite files, so a seed failing on one engine can be run on the other. */
 const runs: { title: string; firstSeed: number; batches: number; options: ScenarioOptions }[] = [
 	{ title: 'faults only: every mutation applied exactly once', firstSeed: 1, batches: 4, options: {} },
@@ -53,7 +51,7 @@ describe.runIf(adminUrl)('[S23] seeded faults against PostgreSQL', () => {
 					expect(report.failures).toEqual([]);
 					expect(report.seeds).toBe(BATCH);
 				},
-				BATCH_TIMEOUT_MS
+				SEED_BATCH_TIMEOUT_MS
 			);
 		}
 	}

@@ -2,6 +2,12 @@
 import { runScenario, type ScenarioOptions } from './scenario';
 import type { Template } from './world';
 
+/**
+ * Time limit for one test running a batch of seeds. A batch of 100 takes ~20 s on a quiet machine;
+ * the limit only catches a hang, so a busy shared CI machine must not turn slowness into a failure.
+ */
+export const SEED_BATCH_TIMEOUT_MS = 300_000;
+
 export interface BatchReport {
 	seeds: number;
 	mutations: number;

@@ -3,6 +3,7 @@ import { v } from '$lib/domain';
 import { ROLES } from '$lib/server/auth/types';
 import { serverContext } from '$lib/server/context';
 import { readForm } from '$lib/server/services/admin-support';
+import { changeUserAccess, userAccessForm } from '$lib/server/services/admin-user-access';
 import {
 	AdminUsersService,
 	MIN_PASSWORD_LENGTH,
@@ -27,6 +28,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 			displayName: user.display_name,
 			role: user.role,
 			crew: user.crew_id ? (crewNames.get(user.crew_id) ?? user.crew_id) : null,
+			crewId: user.crew_id,
 			department: user.department,
 			disabled: user.disabled_at !== null
 		}))
@@ -62,6 +64,19 @@ export const actions: Actions = {
 			done: `The password of ${reset.value.username} was changed and their sessions ended.`
 		};
 	},
+	access: async ({ request, locals }) => {
+		const checked = await readForm(request, userAccessForm);
+		if (!checked.ok) return fail(400, { action: 'access', issues: checked.issues });
+		const { database } = await serverContext();
+		const result = await changeUserAccess(database.db, checked.value, locals.user?.id ?? null, new Date());
+		if (!result.ok) return fail(400, { action: 'access', issues: result.issues });
+		const { user, changed, sessionsEnded } = result.value;
+		if (!changed)
+			return { action: 'access', done: `${user.username} already had that role, crew and department.` };
+		const signedOut =
+			sessionsEnded > 0 ? ' They were signed out everywhere and sign in again with the new access.' : '';
+		return { action: 'access', done: `${user.username} is now ${await describeAccess(user)}.${signedOut}` };
+	},
 	disable: ({ request, locals }) => switchAccount(request, locals.user?.id ?? '', true),
 	enable: ({ request, locals }) => switchAccount(request, locals.user?.id ?? '', false)
 };
@@ -84,4 +99,15 @@ async function switchAccount(request: Request, actorId: string, disabled: boolea
 			? 'The account is disabled: its sessions have ended and its devices can no longer sync.'
 			: 'The account is enabled again.'
 	};
+}
+
+/** "a crew member of Streets North", "a supervisor of Parks", "an admin": for the confirmation line. */
+async function describeAccess(user: { role: string; crew_id: string | null; department: string | null }) {
+	if (user.role === 'crew') {
+		const { repos } = await serverContext();
+		const crew = user.crew_id ? await repos.crews.get(user.crew_id) : undefined;
+		return `a crew member of ${crew?.name ?? 'a crew'}`;
+	}
+	const where = user.department ? `of ${user.department}` : 'of every department';
+	return user.role === 'admin' ? `an admin` : `a supervisor ${where}`;
 }

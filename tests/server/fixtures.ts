@@ -1,6 +1,6 @@
 /** Small, explicit rows for server tests: each test builds exactly the world it needs. */
 import type { NewWorkOrder } from '../../src/lib/server/db/schema';
-import type { AuditEntry, Repositories } from '../../src/lib/server/repositories';
+import { newWorkOrderRow, type AuditEntry, type Repositories } from '../../src/lib/server/repositories';
 
 export const T0 = '2026-11-02T14:00:00.000Z';
 
@@ -59,47 +59,19 @@ export function orderRow(
 	id: string,
 	overrides: Partial<NewWorkOrder> = {}
 ): Omit<NewWorkOrder, 'change_seq'> {
-	return {
-		id,
-		token: null,
-		service_code: 'POTHOLE',
-		description: 'Deep pothole in the right lane',
-		lat: 41.9436,
-		long: -85.6325,
-		address: '101 N Main St, Three Rivers, MI 49093',
-		address_id: null,
-		zipcode: '49093',
-		media_url: null,
-		status_notes: null,
-		agency_responsible: null,
-		service_notice: null,
-		requested_at: T0,
-		updated_at: T0,
-		expected_at: null,
-		jurisdiction_id: null,
-		email: null,
-		first_name: null,
-		last_name: null,
-		phone: null,
-		reporter_device_id: null,
-		account_id: null,
-		attributes: '{}',
-		source: 'open311',
-		priority: 3,
-		due_at: null,
-		crew_id: null,
-		route_order: null,
-		field_status: 'new',
-		resolution_code: null,
-		unable_reason: null,
-		time_on_site_minutes: null,
-		materials: '[]',
-		assigned_at: null,
-		started_at: null,
-		closed_at: null,
-		duplicate_of: null,
-		needs_review: 0,
-		created_by_user_id: null,
-		...overrides
-	};
+	const row = newWorkOrderRow(
+		{
+			id,
+			service_code: 'POTHOLE',
+			description: 'Deep pothole in the right lane',
+			lat: 41.9436,
+			long: -85.6325,
+			requested_at: T0,
+			updated_at: T0,
+			source: 'open311',
+			priority: 3
+		},
+		{ address: '101 N Main St, Three Rivers, MI 49093', zipcode: '49093' }
+	);
+	return { ...row, ...overrides };
 }

@@ -11,7 +11,7 @@ import type { SessionUser } from '../../../src/lib/server/auth/types';
 import type { DatabaseConfig } from '../../../src/lib/server/db/config';
 import { openDatabase, type DatabaseHandle } from '../../../src/lib/server/db/connect';
 import { migrateToLatest } from '../../../src/lib/server/db/migrate';
-import { repositories } from '../../../src/lib/server/repositories';
+import { newWorkOrderRow, repositories } from '../../../src/lib/server/repositories';
 
 export const T0 = '2026-11-02T14:00:00.000Z';
 export const CREW_ID = 'crew-north';
@@ -138,46 +138,26 @@ function userRow(id: string, username: string, role: string, crewId: string | nu
 }
 
 function orderRow(id: string, index: number) {
-	return {
-		id,
-		token: null,
-		service_code: 'POTHOLE',
-		description: `Pothole number ${index + 1}`,
-		lat: 41.9436 + index / 1000,
-		long: -85.6325,
-		address: `${100 + index} N Main St`,
-		address_id: null,
-		zipcode: '49093',
-		media_url: null,
-		status_notes: null,
-		agency_responsible: null,
-		service_notice: null,
-		requested_at: T0,
-		updated_at: T0,
-		expected_at: null,
-		jurisdiction_id: null,
-		email: null,
-		first_name: null,
-		last_name: null,
-		phone: null,
-		reporter_device_id: null,
-		account_id: null,
-		attributes: '{}',
-		source: 'open311',
-		priority: 3,
-		due_at: null,
-		crew_id: CREW_ID,
-		route_order: index + 1,
-		field_status: 'assigned',
-		resolution_code: null,
-		unable_reason: null,
-		time_on_site_minutes: null,
-		materials: '[]',
-		assigned_at: T0,
-		started_at: null,
-		closed_at: null,
-		duplicate_of: null,
-		needs_review: 0,
-		created_by_user_id: SUPERVISOR_ID
-	};
+	return newWorkOrderRow(
+		{
+			id,
+			service_code: 'POTHOLE',
+			description: `Pothole number ${index + 1}`,
+			lat: 41.9436 + index / 1000,
+			long: -85.6325,
+			requested_at: T0,
+			updated_at: T0,
+			source: 'open311',
+			priority: 3
+		},
+		{
+			address: `${100 + index} N Main St`,
+			zipcode: '49093',
+			crew_id: CREW_ID,
+			route_order: index + 1,
+			field_status: 'assigned',
+			assigned_at: T0,
+			created_by_user_id: SUPERVISOR_ID
+		}
+	);
 }

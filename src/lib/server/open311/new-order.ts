@@ -13,7 +13,7 @@ import {
 	type Open311CreateRequest
 } from '$lib/domain';
 import type { PhotoRow, ServiceRow, WorkOrderRow } from '../db/schema';
-import { withRepositories, type AuditEntry, type Repositories } from '../repositories';
+import { newWorkOrderRow, withRepositories, type AuditEntry, type Repositories } from '../repositories';
 import { matchAutoAssignRule } from './auto-assign';
 import type { Open311Deps } from './deps';
 import type { PlacedLocation } from './location';
@@ -70,48 +70,37 @@ async function insertOrder(repos: Repositories, input: NewRequestInput, now: Dat
 	// batch and blackbox services answer with a token (GeoReport v2); realtime ones with the id.
 	const token = service.type === 'realtime' ? null : crypto.randomUUID();
 	let order = await repos.workOrders.insert(
-		{
-			id: await nextRequestId(repos),
-			token,
-			service_code: service.service_code,
-			description: fields.description ?? '',
-			lat: location.lat,
-			long: location.long,
-			address: location.address,
-			address_id: fields.address_id ?? null,
-			zipcode: location.zipcode,
-			media_url: fields.media_url ?? null,
-			status_notes: null,
-			agency_responsible: service.department || null,
-			service_notice: serviceNotice(service.sla_hours),
-			requested_at: at,
-			updated_at: at,
-			expected_at: null,
-			jurisdiction_id: fields.jurisdiction_id ?? null,
-			email: fields.email ?? null,
-			first_name: fields.first_name ?? null,
-			last_name: fields.last_name ?? null,
-			phone: fields.phone ?? null,
-			reporter_device_id: fields.device_id ?? null,
-			account_id: fields.account_id ?? null,
-			attributes: JSON.stringify(input.attributes),
-			source: 'open311',
-			priority: DEFAULT_PRIORITY,
-			due_at: dueAt.toISOString(),
-			crew_id: null,
-			route_order: null,
-			field_status: 'new',
-			resolution_code: null,
-			unable_reason: null,
-			time_on_site_minutes: null,
-			materials: '[]',
-			assigned_at: null,
-			started_at: null,
-			closed_at: null,
-			duplicate_of: null,
-			needs_review: 0,
-			created_by_user_id: null
-		},
+		newWorkOrderRow(
+			{
+				id: await nextRequestId(repos),
+				service_code: service.service_code,
+				description: fields.description ?? '',
+				lat: location.lat,
+				long: location.long,
+				requested_at: at,
+				updated_at: at,
+				source: 'open311',
+				priority: DEFAULT_PRIORITY
+			},
+			{
+				token,
+				address: location.address,
+				address_id: fields.address_id ?? null,
+				zipcode: location.zipcode,
+				media_url: fields.media_url ?? null,
+				agency_responsible: service.department || null,
+				service_notice: serviceNotice(service.sla_hours),
+				jurisdiction_id: fields.jurisdiction_id ?? null,
+				email: fields.email ?? null,
+				first_name: fields.first_name ?? null,
+				last_name: fields.last_name ?? null,
+				phone: fields.phone ?? null,
+				reporter_device_id: fields.device_id ?? null,
+				account_id: fields.account_id ?? null,
+				attributes: JSON.stringify(input.attributes),
+				due_at: dueAt.toISOString()
+			}
+		),
 		audit('created')
 	);
 	if (input.photo) {

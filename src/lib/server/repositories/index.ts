@@ -17,6 +17,7 @@ import { Open311UpdateRepository } from '../open311/repositories/updates';
 import { RateLimitRepository } from '../open311/repositories/rate-limits';
 
 export type { AuditEntry, WorkOrderFilter } from './work-orders';
+export { newWorkOrderRow, type NewWorkOrderRow } from './new-work-order';
 
 /** Every repository over one connection or transaction. */
 export function repositories(db: Kysely<Database>) {

@@ -4,12 +4,23 @@
  * a geolocation watch records a `recordLocation` mutation when the throttle says the position is
  * worth sending (moved more than ~50 m, or five minutes since the last one), and the newest
  * unsent fix goes out whenever the app comes online or back into view, just before it syncs.
+ *
+ * Every finished sync is also a chance to report (`onSynced`): the crew's tablet is talking to the
+ * server anyway, so a position the 30-second interval held back goes out then. The distance and
+ * heartbeat rules still apply (a crew standing still sends nothing new), consent is never bypassed,
+ * and one sync gives at most one report. That report is itself a write that starts a sync; the
+ * sync it starts does not report again, or a moving crew would keep the radio busy in a loop.
  */
+import { untrack } from 'svelte';
 import {
 	DEFAULT_LOCATION_THROTTLE,
 	shouldReportPosition,
+	type LocationThrottle,
 	type SentPosition
 } from '$lib/domain/location-throttle';
+
+/** A report at the end of a sync skips the time interval; moving 50 m or the heartbeat still decide. */
+export const SYNC_REPORT_THROTTLE: LocationThrottle = { ...DEFAULT_LOCATION_THROTTLE, minIntervalMs: 0 };
 
 export type LocationConsent = 'unasked' | 'allowed' | 'declined';
 
@@ -32,6 +43,8 @@ export class LocationReporter {
 	private watchId: number | null = null;
 	private sent: SentPosition | null = null;
 	private newest: Fix | null = null;
+	/** The last report came from a finished sync and starts a sync of its own: that one stays quiet. */
+	private reportedForSync = false;
 	private readonly storage: Pick<Storage, 'getItem' | 'setItem'> | undefined;
 	private readonly geolocation: Geolocation | undefined;
 	private readonly now: () => number;
@@ -73,6 +86,19 @@ export class LocationReporter {
 	async flush(): Promise<void> {
 		const fix = this.newest;
 		if (!fix || (this.sent && this.sent.at >= fix.at)) return;
+		await this.send(fix);
+	}
+
+	/** A sync finished: report the newest fix if the throttle, without its time interval, lets it through. */
+	async onSynced(): Promise<void> {
+		if (this.consent !== 'allowed' || this.watchId === null) return;
+		if (this.reportedForSync) {
+			this.reportedForSync = false;
+			return;
+		}
+		const fix = this.newest;
+		if (!fix || !shouldReportPosition(this.sent, fix, SYNC_REPORT_THROTTLE)) return;
+		this.reportedForSync = true;
 		await this.send(fix);
 	}
 
@@ -120,17 +146,38 @@ export class LocationReporter {
 	}
 }
 
+/** Where the reporter learns that a sync finished: the crew's SyncStatus moves `lastSyncAt` on each one. */
+export interface SyncCompletions {
+	readonly lastSyncAt: string | null;
+}
+
 /**
- * The crew layout's wiring: one reporter for whoever is signed in, recording into their store and
- * flushing the newest fix when the app comes online or back into view (both start a sync).
+ * Tells a new `lastSyncAt` (a sync just finished) from the value it had when watching began (an
+ * earlier sync, not this one) and from seeing the same value again.
+ */
+export class SyncCompletionWatch {
+	constructor(private last: string | null) {}
+
+	finished(lastSyncAt: string | null): boolean {
+		if (lastSyncAt === null || lastSyncAt === this.last) return false;
+		this.last = lastSyncAt;
+		return true;
+	}
+}
+
+/**
+ * The crew layout's wiring: one reporter for whoever is signed in, recording into their store,
+ * flushing the newest fix when the app comes online or back into view (both start a sync), and
+ * offering a report at the end of every sync.
  */
 export class CrewLocationSharing {
 	reporter = $state.raw<LocationReporter | null>(null);
 
 	/** Starts reporting for `userId`; returns the stop (an effect's teardown). */
-	follow(userId: string, record: LocationReporterDeps['record']): () => void {
+	follow(userId: string, record: LocationReporterDeps['record'], syncs?: SyncCompletions): () => void {
 		const reporter = new LocationReporter(userId, { record });
 		const stopWatching = reporter.start();
+		const stopListening = syncs ? reportAfterEachSync(reporter, syncs) : () => {};
 		const flush = () => {
 			if (document.visibilityState === 'visible') void reporter.flush();
 		};
@@ -139,9 +186,20 @@ export class CrewLocationSharing {
 		this.reporter = reporter;
 		return () => {
 			stopWatching();
+			stopListening();
 			window.removeEventListener('online', flush);
 			document.removeEventListener('visibilitychange', flush);
 			this.reporter = null;
 		};
 	}
+}
+
+/** Calls `reporter.onSynced()` each time `syncs.lastSyncAt` moves (in the browser, where effects run). */
+function reportAfterEachSync(reporter: LocationReporter, syncs: SyncCompletions): () => void {
+	const watch = new SyncCompletionWatch(untrack(() => syncs.lastSyncAt));
+	return $effect.root(() => {
+		$effect(() => {
+			if (watch.finished(syncs.lastSyncAt)) untrack(() => void reporter.onSynced());
+		});
+	});
 }

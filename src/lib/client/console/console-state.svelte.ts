@@ -7,18 +7,36 @@ import { SvelteDate, SvelteMap, SvelteSet } from 'svelte/reactivity';
 import type {
 	ConsoleCrew,
 	ConsoleLocation,
+	ConsoleMapOrder,
 	ConsoleOrder,
+	ConsoleOrderPage,
 	ConsoleService,
 	LiveOrdersEvent
 } from '$lib/components/console/console-rows';
+import { decodeLeanOrder, type LeanOrderTuple } from '$lib/components/console/lean-orders';
+import type { AreaRing } from '$lib/domain/map/area-selection';
+import { ordersWithin } from './area-select';
 import { byUrgency, isOpenStatus, matchesFilters, NO_FILTERS, type ConsoleFilters } from './console-filters';
 import { crewProgress, serviceProgress } from './console-progress';
-import { assignOrders, unassignOrders, updateOrders, type DispatchOutcome } from './dispatch-api';
+import {
+	assignOrders,
+	unassignOrders,
+	updateOrders,
+	type ConsoleListParams,
+	type DispatchOutcome,
+	type PageFetcher
+} from './dispatch-api';
+import { DuplicateHintsState } from './duplicate-hints.svelte';
+import { PagedOrderList } from './paged-list.svelte';
 
 export interface ConsoleSnapshot {
 	crews: ConsoleCrew[];
 	services: ConsoleService[];
-	orders: ConsoleOrder[];
+	/** A lean row for every order in scope (the map, filters and counts), in wire form. */
+	orders: LeanOrderTuple[];
+	/** The first page of the unassigned queue and of the filtered list. */
+	queuePage: ConsoleOrderPage;
+	ordersPage: ConsoleOrderPage;
 	lastPositions: ConsoleLocation[];
 	trails: ConsoleLocation[];
 	/** The change number and position id the snapshot was read at. */
@@ -31,7 +49,8 @@ export interface ConsoleSnapshot {
 export type Connection = 'connecting' | 'live' | 'reconnecting';
 
 export class ConsoleState {
-	readonly orders = new SvelteMap<string, ConsoleOrder>();
+	/** Every order in scope, lean (live rows are full rows, which are lean rows too). */
+	readonly orders = new SvelteMap<string, ConsoleMapOrder>();
 	readonly lastPositions = new SvelteMap<string, ConsoleLocation>();
 	readonly trails = new SvelteMap<string, ConsoleLocation[]>();
 	readonly selected = new SvelteSet<string>();
@@ -43,9 +62,46 @@ export class ConsoleState {
 	notice = $state<{ kind: 'ok' | 'error'; text: string } | null>(null);
 	/** The order last picked on the map, ringed there. */
 	focused = $state<string | null>(null);
+	/** While on, a drag on the map draws a selection box instead of panning. */
+	areaMode = $state(false);
+	/** The unassigned queue and the filtered list, a page at a time. */
+	readonly queueList: PagedOrderList;
+	readonly orderList: PagedOrderList;
+	readonly duplicates = new DuplicateHintsState(
+		async (text) => {
+			this.notice = { kind: 'ok', text };
+			await Promise.all([this.queueList.reload(), this.orderList.reload()]);
+		},
+		(text) => (this.notice = { kind: 'error', text })
+	);
 
-	constructor(private readonly snapshot: ConsoleSnapshot) {
-		for (const order of snapshot.orders) this.orders.set(order.id, order);
+	constructor(
+		private readonly snapshot: ConsoleSnapshot,
+		fetchPage?: PageFetcher
+	) {
+		for (const tuple of snapshot.orders) {
+			const order = decodeLeanOrder(tuple);
+			this.orders.set(order.id, order);
+		}
+		const latest = (id: string) => this.orders.get(id);
+		this.queueList = new PagedOrderList(
+			{
+				query: () => ({ list: 'queue' }),
+				includes: (order) => order.crewId === null && isOpenStatus(order.status),
+				latest,
+				fetchPage
+			},
+			snapshot.queuePage
+		);
+		this.orderList = new PagedOrderList(
+			{
+				query: () => this.listQuery(),
+				includes: (order) => matchesFilters(order, this.filters, this.now),
+				latest,
+				fetchPage
+			},
+			snapshot.ordersPage
+		);
 		for (const position of snapshot.lastPositions) this.lastPositions.set(position.crewId, position);
 		for (const position of snapshot.trails) this.addToTrail(position);
 	}
@@ -65,6 +121,12 @@ export class ConsoleState {
 		serviceProgress(this.orders.values(), this.services, this.todayStart, this.now)
 	);
 	readonly selectedIds = $derived([...this.selected].filter((id) => this.orders.has(id)));
+	/** The one unassigned open order selected, whose possible duplicates the dispatch panel shows. */
+	readonly hintSubject = $derived.by(() => {
+		if (this.selectedIds.length !== 1) return null;
+		const order = this.orders.get(this.selectedIds[0] ?? '');
+		return order && order.crewId === null && isOpenStatus(order.status) ? order : null;
+	});
 
 	get crews(): ConsoleCrew[] {
 		return this.snapshot.crews;
@@ -113,6 +175,36 @@ export class ConsoleState {
 			const known = this.orders.get(order.id);
 			if (!known || known.changeSeq < order.changeSeq) this.orders.set(order.id, order);
 		}
+		this.queueList.apply(orders);
+		this.orderList.apply(orders);
+	}
+
+	/** The filters changed: the filtered list starts again from its first page (the map follows at once). */
+	filtersChanged(): Promise<void> {
+		return this.orderList.reload();
+	}
+
+	/** The orders drawn inside an area on the map (among those the filters show) join the selection. */
+	selectArea(ring: AreaRing): void {
+		const ids = ordersWithin(this.visible, ring);
+		this.selectAll(ids);
+		this.notice =
+			ids.length === 0
+				? { kind: 'error', text: 'No orders inside that area. Draw around the pins to select them.' }
+				: { kind: 'ok', text: `${orders(ids.length)} selected on the map.` };
+	}
+
+	private listQuery(): ConsoleListParams {
+		const { crew, service, status, olderThanDays, overdueOnly } = this.filters;
+		return {
+			list: 'orders',
+			status,
+			finishedSince: this.todayStart,
+			...(crew ? { crew } : {}),
+			...(service ? { service } : {}),
+			...(olderThanDays > 0 ? { olderThanDays: String(olderThanDays) } : {}),
+			...(overdueOnly ? { overdue: '1' } : {})
+		};
 	}
 
 	applyLocation(position: ConsoleLocation): void {

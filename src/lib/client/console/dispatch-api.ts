@@ -1,4 +1,5 @@
-/** The console's calls to the dispatch API, answering a readable sentence on failure. */
+/** The console's calls to the dispatch and list APIs, answering a readable sentence on failure. */
+import type { ConsoleOrderPage } from '$lib/components/console/console-rows';
 
 export type DispatchOutcome = { ok: true; count: number } | { ok: false; message: string };
 
@@ -37,4 +38,22 @@ async function post(url: string, body: unknown): Promise<DispatchOutcome> {
 	const details = (answer?.details ?? []).map((detail) => detail.message).filter(Boolean);
 	const message = [answer?.error ?? `The server answered ${response.status}.`, ...details].join(' ');
 	return { ok: false, message };
+}
+
+/** The parameters of GET /api/console/orders (list, filters, cursor). */
+export type ConsoleListParams = Record<string, string>;
+
+export type PageFetcher = (query: ConsoleListParams) => Promise<ConsoleOrderPage>;
+
+/** GET /api/console/orders, answering a readable error on failure. */
+export async function fetchConsolePage(query: ConsoleListParams): Promise<ConsoleOrderPage> {
+	let response: Response;
+	try {
+		response = await fetch(`/api/console/orders?${new URLSearchParams(query).toString()}`);
+	} catch {
+		throw new Error('The server could not be reached. Check the connection and try again.');
+	}
+	const body = (await response.json().catch(() => null)) as (ConsoleOrderPage & { error?: string }) | null;
+	if (!response.ok || !body) throw new Error(body?.error ?? `The server answered ${response.status}.`);
+	return body;
 }

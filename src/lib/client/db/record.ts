@@ -40,6 +40,7 @@ export async function recordAction<N extends MutationName>(
 			const parsed = parseMutation({ id, name, args, capturedAt: capturedAt.toISOString() });
 			if (!parsed.ok) throw new ActionRefused(parsed.reason);
 			const mutation = parsed.mutation as Extract<TypedMutation, { name: N }>;
+			await keepServerCopy(db, orderIdOf(mutation));
 			await applyLocally(mutation);
 			await db.outbox.add({
 				id,
@@ -56,6 +57,25 @@ export async function recordAction<N extends MutationName>(
 		if (isQuotaError(error)) throw new StorageFull(error);
 		throw error;
 	}
+}
+
+/**
+ * The server's copy of an order is stored apart only while the crew has work on it in flight (a
+ * pull writes it for those orders; see pull.ts). Until then the visible copy IS the server's: it is
+ * kept before the crew's first unconfirmed change, so a refusal or a later pull can rebase on it.
+ */
+async function keepServerCopy(db: CurbsideDb, orderId: string | null): Promise<void> {
+	if (orderId === null) return;
+	const order = await db.orders.get(orderId);
+	// A field report the server has not seen yet has no server copy to keep.
+	if (!order || order.clientId === order.id) return;
+	const names = order.clientId ? [order.id, order.clientId] : [order.id];
+	const inFlight = await db.outbox
+		.where('orderId')
+		.anyOf(names)
+		.filter((entry) => entry.state === 'pending' || entry.state === 'sent')
+		.count();
+	if (inFlight === 0) await db.serverOrders.put(order);
 }
 
 export function isQuotaError(error: unknown): boolean {

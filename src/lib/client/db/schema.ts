@@ -2,9 +2,11 @@
  * The crew device's local store: ONE versioned Dexie schema. Every table the app keeps offline is
  * declared here, so an upgrade is one new `version(n)` block and never a second database.
  *
- * Orders are kept twice on purpose (Replicache-style): `serverOrders` is the last state the server
- * confirmed, `orders` is what the crew sees, i.e. server state with the still-pending mutations
- * re-applied over it. A pull rewrites the first and re-derives the second.
+ * Orders are kept twice where it matters (Replicache-style): `orders` is what the crew sees, i.e.
+ * the server's state with the still-pending mutations re-applied over it; `serverOrders` is the
+ * last state the server confirmed, kept apart only for orders with work in flight (taken before the
+ * crew's first unconfirmed change, see record.ts). Elsewhere the two are the same, so an order is
+ * stored once: a first sync of thousands of orders writes each one a single time.
  */
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
 import type { MapArea } from '$lib/domain/map/area';

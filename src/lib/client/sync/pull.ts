@@ -2,8 +2,8 @@
  * Pull (S14-S16): pages of the crew's changed orders since the cursor, each page written in one
  * transaction together with its cursor, so a pull cut halfway resumes where it stopped.
  */
-import { DEFAULT_PULL_LIMIT, type PullResponse } from '$lib/domain/sync/protocol';
-import type { CurbsideDb } from '../db/schema';
+import { DEFAULT_PULL_LIMIT, type PullResponse, type SyncOrder } from '$lib/domain/sync/protocol';
+import type { CurbsideDb, OutboxEntry } from '../db/schema';
 import type { SyncEvent } from './events';
 import {
 	beginRefillIfOutdated,
@@ -11,7 +11,7 @@ import {
 	sweepAfterRefill,
 	writeHistoryAndCatalogue
 } from './pull-shape';
-import { rebaseOrders } from './rebase';
+import { isInFlight, rebaseOrders } from './rebase';
 import { TransportError, type Transport } from './transport';
 
 const MAX_PAGES_PER_SYNC = 10_000;
@@ -62,6 +62,8 @@ async function writePage(db: CurbsideDb, page: PullResponse): Promise<void> {
 		db.services
 	];
 	await db.transaction('rw', tables, async () => {
+		const meta = await db.meta.get('sync');
+		const inFlight = (await db.outbox.toArray()).filter(isInFlight);
 		const affected = new Set(page.orders.map((order) => order.id));
 		// A field report comes back under its server id: the row kept under the device's UUID goes.
 		const reportedHere = page.orders.flatMap((order) =>
@@ -71,25 +73,31 @@ async function writePage(db: CurbsideDb, page: PullResponse): Promise<void> {
 			await db.orders.bulkDelete(reportedHere);
 			await db.serverOrders.bulkDelete(reportedHere);
 		}
-		// One bulk write per page, not one request per order: a first sync of thousands of orders.
-		await db.serverOrders.bulkPut(page.orders);
-		await db.notes.bulkPut(page.notes.map((note) => ({ ...note, pending: 0 as const })));
-		await db.photoLinks.bulkPut(page.photos.map((link) => ({ ...link, pending: 0 as const })));
+		// One bulk write per table and page, not one request per order: a first sync of thousands.
+		// The server copy is kept apart only where the crew's unconfirmed work changes what it sees
+		// (a refill keeps every copy: its sweep reads what came back); elsewhere the visible copy
+		// written by the rebase below IS the server's copy, so a first sync stores each order once.
+		const working = ordersWithWork(inFlight);
+		const copies = meta?.value.refilling
+			? page.orders
+			: page.orders.filter((order) => hasWork(working, order));
+		if (copies.length > 0) await db.serverOrders.bulkPut(copies);
+		if (page.notes.length > 0)
+			await db.notes.bulkPut(page.notes.map((note) => ({ ...note, pending: 0 as const })));
+		if (page.photos.length > 0)
+			await db.photoLinks.bulkPut(page.photos.map((link) => ({ ...link, pending: 0 as const })));
 		await writeHistoryAndCatalogue(db, page);
 		for (const id of page.tombstones) await dropOrder(db, id);
 		// Confirm only on the last page: an order changed by a confirmed mutation may sit on a later page,
 		// and dropping the mutation earlier would flash its old status.
+		let stillInFlight = inFlight;
 		if (!page.more) {
-			const confirmed = await db.outbox
-				.where('id')
-				.belowOrEqual(page.lastMutationId)
-				.and((entry) => entry.state === 'pending' || entry.state === 'sent')
-				.toArray();
+			const confirmed = inFlight.filter((entry) => entry.id <= page.lastMutationId);
 			for (const entry of confirmed) if (entry.orderId) affected.add(entry.orderId);
-			await db.outbox.bulkDelete(confirmed.map((entry) => entry.id));
+			if (confirmed.length > 0) await db.outbox.bulkDelete(confirmed.map((entry) => entry.id));
+			stillInFlight = inFlight.filter((entry) => entry.id > page.lastMutationId);
 			await sweepAfterRefill(db, (id) => dropOrder(db, id));
 		}
-		const meta = await db.meta.get('sync');
 		if (meta) {
 			const value = metaAfterPage(
 				{ ...meta.value, cursor: page.cursor, serverLastMutationId: page.lastMutationId },
@@ -99,7 +107,28 @@ async function writePage(db: CurbsideDb, page: PullResponse): Promise<void> {
 		}
 		// The page's orders are handed over as they are: no read-back of what was just written.
 		await rebaseOrders(db, affected, page.orders);
+		if (!page.more) await dropSpareServerCopies(db, ordersWithWork(stillInFlight));
 	});
+}
+
+/** The orders (by server id or field report UUID) that unconfirmed work is about. */
+function ordersWithWork(inFlight: readonly OutboxEntry[]): Set<string> {
+	return new Set(inFlight.flatMap((entry) => (entry.orderId ? [entry.orderId] : [])));
+}
+
+function hasWork(working: ReadonlySet<string>, order: SyncOrder): boolean {
+	return working.has(order.id) || (order.clientId !== null && working.has(order.clientId));
+}
+
+/**
+ * Once a pull has ended, an order with no work in flight shows the server's copy as it is, so a copy
+ * kept apart is spare (or outdated, after a pull cut off or an older version): it goes, and the
+ * table holds only the orders the crew is changing.
+ */
+async function dropSpareServerCopies(db: CurbsideDb, working: ReadonlySet<string>): Promise<void> {
+	const held = await db.serverOrders.toArray();
+	const spare = held.filter((order) => !hasWork(working, order)).map((order) => order.id);
+	if (spare.length > 0) await db.serverOrders.bulkDelete(spare);
 }
 
 /** S15: the order left the crew. Its pending work stays in the outbox; the server files it as late. */

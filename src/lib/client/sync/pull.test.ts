@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import type { PullResponse, SyncOrder } from '$lib/domain/sync/protocol';
+import { LocalActions } from '../db/actions';
+import type { CurbsideDb } from '../db/schema';
+import { freshDb, nextUuid, order } from '../test-support';
+import { pullChanges } from './pull';
+import { pushOutbox } from './push';
+import type { Transport } from './transport';
+
+/** A server holding the crew's orders: a pull returns those changed after the cursor, in pages of `limit`. */
+function server(orders: SyncOrder[], lastMutationId = 0) {
+	const state = { orders, lastMutationId, refuse: new Set<number>() };
+	const transport: Transport = {
+		async push(request) {
+			const results = request.mutations.map((m) =>
+				state.refuse.has(m.id)
+					? { id: m.id, outcome: 'refused' as const, reason: 'No.' }
+					: { id: m.id, outcome: 'applied' as const }
+			);
+			state.lastMutationId = Math.max(state.lastMutationId, ...request.mutations.map((m) => m.id));
+			return { kind: 'ok', body: { results, lastMutationId: state.lastMutationId } };
+		},
+		async pull(query): Promise<PullResponse> {
+			const after = query.cursor ? Number(query.cursor) : 0;
+			const changed = state.orders
+				.filter((o) => o.changeSeq > after)
+				.sort((a, b) => a.changeSeq - b.changeSeq);
+			const page = changed.slice(0, query.limit ?? 500);
+			return {
+				orders: page,
+				notes: [],
+				photos: [],
+				tombstones: [],
+				lastMutationId: state.lastMutationId,
+				cursor: String(page.at(-1)?.changeSeq ?? after),
+				more: page.length < changed.length
+			};
+		},
+		async photoHead() {
+			return null;
+		},
+		async photoPut() {
+			throw new Error('no photos here');
+		}
+	};
+	return { transport, state };
+}
+
+const DEVICE = '9d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6';
+const pull = (db: CurbsideDb, transport: Transport, limit = 500) =>
+	pullChanges(db, transport, DEVICE, () => {}, limit);
+
+async function givenMeta(db: CurbsideDb) {
+	await db.meta.put({
+		key: 'sync',
+		value: {
+			deviceId: DEVICE,
+			lastMutationId: 0,
+			serverLastMutationId: 0,
+			cursor: null,
+			lastSyncAt: null,
+			pullShape: 2
+		}
+	});
+}
+
+describe('pull: one stored copy per order unless work is in flight', () => {
+	it('[S14][S16] a first pull stores each order once, as the crew sees it', async () => {
+		const db = freshDb();
+		await givenMeta(db);
+		const { transport } = server([
+			order('CS-000001', { changeSeq: 1 }),
+			order('CS-000002', { changeSeq: 2 }),
+			order('CS-000003', { changeSeq: 3 })
+		]);
+		await pull(db, transport, 2);
+		expect((await db.orders.toArray()).map((o) => o.id)).toEqual(['CS-000001', 'CS-000002', 'CS-000003']);
+		expect(await db.serverOrders.count()).toBe(0);
+	});
+
+	it('[S16] the server copy is kept before the first local change, and a later pull rebases on it', async () => {
+		const db = freshDb();
+		await givenMeta(db);
+		const { transport, state } = server([order('CS-000001'), order('CS-000002', { changeSeq: 2 })]);
+		await pull(db, transport);
+		await new LocalActions({ db, newId: nextUuid }).startWork('CS-000001');
+		expect((await db.serverOrders.get('CS-000001'))?.status).toBe('assigned');
+		expect(await db.serverOrders.get('CS-000002')).toBeUndefined();
+		// The office changes the priority before the start reaches the server.
+		state.orders = [order('CS-000001', { priority: 1, changeSeq: 9 })];
+		await pull(db, transport);
+		expect(await db.orders.get('CS-000001')).toMatchObject({ priority: 1, status: 'in_progress' });
+		expect(await db.serverOrders.get('CS-000001')).toMatchObject({ priority: 1, status: 'assigned' });
+	});
+
+	it('[S6] a refused change falls back to the kept server copy', async () => {
+		const db = freshDb();
+		await givenMeta(db);
+		const { transport, state } = server([order('CS-000001')]);
+		await pull(db, transport);
+		const start = await new LocalActions({ db, newId: nextUuid }).startWork('CS-000001');
+		state.refuse.add(start.id);
+		await pushOutbox(db, transport, DEVICE, () => {});
+		expect((await db.orders.get('CS-000001'))?.status).toBe('assigned');
+	});
+
+	it('[S16] once the server confirms the work, the spare server copy goes', async () => {
+		const db = freshDb();
+		await givenMeta(db);
+		const { transport, state } = server([order('CS-000001'), order('CS-000002', { changeSeq: 2 })]);
+		await pull(db, transport);
+		const actions = new LocalActions({ db, newId: nextUuid });
+		await actions.startWork('CS-000001');
+		await actions.addNote('CS-000002', 'Gate locked');
+		await pushOutbox(db, transport, DEVICE, () => {});
+		state.orders = [
+			order('CS-000001', { status: 'in_progress', changeSeq: 9 }),
+			order('CS-000002', { changeSeq: 10 })
+		];
+		await pull(db, transport);
+		expect(await db.outbox.count()).toBe(0);
+		expect((await db.orders.get('CS-000001'))?.status).toBe('in_progress');
+		expect(await db.serverOrders.count()).toBe(0);
+	});
+
+	it('[S16] a note alone keeps the server copy too, so a refusal never shows an older order', async () => {
+		const db = freshDb();
+		await givenMeta(db);
+		const { transport, state } = server([order('CS-000001')]);
+		await pull(db, transport);
+		// An outdated copy, as a pull cut off halfway or a store from an older version may leave.
+		await db.serverOrders.put(order('CS-000001', { priority: 5, changeSeq: 0 }));
+		const note = await new LocalActions({ db, newId: nextUuid }).addNote('CS-000001', 'Gate locked');
+		expect(await db.serverOrders.get('CS-000001')).toMatchObject({ priority: 3 });
+		state.refuse.add(note.id);
+		await pushOutbox(db, transport, DEVICE, () => {});
+		expect(await db.orders.get('CS-000001')).toMatchObject({ priority: 3, status: 'assigned' });
+	});
+});

@@ -5,11 +5,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { publishLocal } from '../live/local-bus';
 import type { DatabaseConfig } from './config';
 import type { Database } from './schema';
+import { BetterSqliteDialect } from './sqlite-dialect';
 
 export type DialectName = DatabaseConfig['dialect'];
 
@@ -44,6 +45,6 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
 		publishLocal(String(channel), String(payload));
 		return null;
 	});
-	const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+	const db = new Kysely<Database>({ dialect: new BetterSqliteDialect(sqlite) });
 	return { db, dialect: 'sqlite', close: () => db.destroy() };
 }

@@ -10,12 +10,22 @@ export class SyncDeviceRepository {
 	 * owner: the caller compares `user_id` to refuse someone else's device.
 	 */
 	async claim(deviceId: string, userId: string, at: string): Promise<DeviceRow> {
+		// Every push and pull passes here and the device is nearly always known: read first, and
+		// write (a SQLite write lock, a PostgreSQL WAL record) only on a device's first sync.
+		const known = await this.find(deviceId);
+		if (known) return known;
 		await this.db
 			.insertInto('devices')
 			.values({ id: deviceId, user_id: userId, label: '', user_agent: '', created_at: at, last_seen_at: at })
 			.onConflict((conflict) => conflict.column('id').doNothing())
 			.execute();
-		return this.db.selectFrom('devices').selectAll().where('id', '=', deviceId).executeTakeFirstOrThrow();
+		const claimed = await this.find(deviceId);
+		if (!claimed) throw new Error(`Device ${deviceId} vanished while it was being registered`);
+		return claimed;
+	}
+
+	private find(deviceId: string): Promise<DeviceRow | undefined> {
+		return this.db.selectFrom('devices').selectAll().where('id', '=', deviceId).executeTakeFirst();
 	}
 
 	/**

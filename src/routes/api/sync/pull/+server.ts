@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { serverContext } from '$lib/server/context';
-import { bindSessionToDevice } from '$lib/server/auth/revocation';
+import { bindSessionOnce } from '$lib/server/auth/session-binding';
 import { jsonError } from '$lib/server/http/json';
 import { SyncService } from '$lib/server/sync/sync-service';
 import type { RequestHandler } from './$types';
@@ -25,7 +25,7 @@ export const GET: RequestHandler = async ({ url, locals }) => {
 	);
 	// Signing out this device (a lost tablet) then ends this session too.
 	if (answer.status === 200 && locals.sessionId)
-		await bindSessionToDevice(database.db, locals.sessionId, locals.user.id, deviceId);
+		await bindSessionOnce(database.db, locals.sessionId, locals.user.id, deviceId);
 	// Every page is personal and changes with each write: never cached.
 	return json(answer.body, { status: answer.status, headers: { 'Cache-Control': 'no-store' } });
 };

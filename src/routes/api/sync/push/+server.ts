@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { serverContext } from '$lib/server/context';
-import { bindSessionToDevice } from '$lib/server/auth/revocation';
+import { bindSessionOnce } from '$lib/server/auth/session-binding';
 import { jsonError, readJsonBody } from '$lib/server/http/json';
 import { SyncService } from '$lib/server/sync/sync-service';
 import type { RequestHandler } from './$types';
@@ -18,6 +18,6 @@ export const POST: RequestHandler = async ({ request, locals }) => {
 	// Signing out this device (a lost tablet) then ends this session too.
 	const deviceId = (body.value as { deviceId?: unknown } | null)?.deviceId;
 	if (answer.status === 200 && locals.sessionId && typeof deviceId === 'string')
-		await bindSessionToDevice(database.db, locals.sessionId, locals.user.id, deviceId);
+		await bindSessionOnce(database.db, locals.sessionId, locals.user.id, deviceId);
 	return json(answer.body, { status: answer.status });
 };

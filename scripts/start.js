@@ -108,6 +108,11 @@ const server = http.createServer((req, res) => {
 });
 // A photo over a weak mobile link can take minutes; Node's 5-minute default would cut it off.
 server.requestTimeout = 15 * 60 * 1000;
+// Devices and proxies keep a connection open between syncs. Node closes an idle one after 5 s, and a
+// request the client sends on it at that moment fails with a reset (seen under load as ECONNRESET);
+// keep idle connections a minute instead. The headers timeout must stay above the keep-alive one.
+server.keepAliveTimeout = 65 * 1000;
+server.headersTimeout = 66 * 1000;
 
 const port = Number(process.env.PORT);
 server.listen(port, process.env.HOST, () => {

@@ -13,6 +13,7 @@
 import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { encodeCursor } from '../../src/lib/domain/sync/protocol';
 import { sessionIdFor } from '../../src/lib/server/auth/auth-service';
@@ -62,6 +63,11 @@ interface LoadFigures {
 	httpPullsPerSecond: number;
 	barePullsPerSecond: number;
 	overhead: number;
+	/**
+	 * The machine's 1-minute load average as the load started and as it ended. The server gets a
+	 * share of 2 cores with everything else running: read req/s and latency beside it.
+	 */
+	loadAverage: { start: number; end: number };
 }
 
 /** 300 devices spread over every crew member, each with a fresh session. */
@@ -287,7 +293,9 @@ async function loadBackend(
 	try {
 		const devices = await makeDevices(city);
 		log(`${backend}: ${devices.length} devices syncing for ${LOAD_SECONDS} s...`);
+		const loadAtStart = os.loadavg()[0] ?? 0;
 		const { samples, errors, seconds } = await runLoad(server.origin, devices);
+		const loadAverage = { start: loadAtStart, end: os.loadavg()[0] ?? 0 };
 		const all = [...samples.push, ...samples.pull].sort((a, b) => a - b);
 		const pulls = [...samples.pull].sort((a, b) => a - b);
 		const pushes = [...samples.push].sort((a, b) => a - b);
@@ -316,10 +324,11 @@ async function loadBackend(
 			errorKinds: errors,
 			httpPullsPerSecond: overhead.http,
 			barePullsPerSecond: overhead.bare,
-			overhead: overhead.http / overhead.bare
+			overhead: overhead.http / overhead.bare,
+			loadAverage
 		};
 		log(
-			`${backend}: ${figures.requestsPerSecond.toFixed(0)} req/s, p50 ${figures.p50Ms.toFixed(0)} ms, p99 ${figures.p99Ms.toFixed(0)} ms, ${errorCount} errors ${JSON.stringify(errors)}; pull over HTTP ${overhead.http.toFixed(0)}/s vs in-process ${overhead.bare.toFixed(0)}/s`
+			`${backend}: ${figures.requestsPerSecond.toFixed(0)} req/s, p50 ${figures.p50Ms.toFixed(0)} ms, p99 ${figures.p99Ms.toFixed(0)} ms, ${errorCount} errors ${JSON.stringify(errors)}; pull over HTTP ${overhead.http.toFixed(0)}/s vs in-process ${overhead.bare.toFixed(0)}/s; load average ${loadAverage.start.toFixed(1)} -> ${loadAverage.end.toFixed(1)}`
 		);
 		return figures;
 	} finally {

@@ -4,7 +4,7 @@
  * in docs/performance.md.
  *
  * The shared e2e lock (/tmp/curbside-e2e.lock) is held only to build (when the sources changed)
- * and copy build/ aside (bench/lib/app.ts); the benchmarks then serve that private copy on
+ * and copy build/ aside (scripts/copy-built-app.js); the benchmarks then serve that private copy on
  * 127.0.0.1:3181 (relay :3182), so others' e2e runs are not blocked for the whole bench.
  */
 import path from 'node:path';

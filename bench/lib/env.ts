@@ -4,7 +4,7 @@
  * Debian Chromium. A benchmark run alone (`npm run bench -- <name>`) only pays for what it uses.
  */
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { copyBuiltApp, type AppCopy } from './app';
+import { copyBuiltApp } from '../../scripts/copy-built-app.js';
 import { bundlePageCode } from './bundle';
 import { writeBenchCity, type BenchCity } from './city';
 import { startRelay, startServer, type Relay, type RunningServer } from './server';
@@ -41,7 +41,7 @@ export interface CityServer {
 }
 
 export class BenchEnv {
-	private appCopy: AppCopy | null = null;
+	private appCopy: { dir: string; remove(): void } | null = null;
 	private running: Promise<CityServer> | null = null;
 	private launched: Promise<Browser> | null = null;
 	private pageCode: Promise<string> | null = null;
@@ -50,13 +50,19 @@ export class BenchEnv {
 
 	/**
 	 * The folder holding the private copy of the built app (start.js + build/). BENCH_APP_DIR
-	 * names a copy made earlier (`flock /tmp/curbside-e2e.lock tsx bench/lib/app.ts <dir>`), for
+	 * names a copy made earlier (`flock /tmp/curbside-e2e.lock node scripts/copy-built-app.js <dir>`), for
 	 * when the shared lock is busy; it is not removed at the end.
 	 */
 	appDir(): string {
 		const given = process.env.BENCH_APP_DIR;
 		if (given) return given;
-		this.appCopy ??= copyBuiltApp(this.root);
+		if (!this.appCopy) {
+			const started = Date.now();
+			this.appCopy = copyBuiltApp({ prefix: 'curbside-bench-app-' });
+			console.log(
+				`[bench] app copied to ${this.appCopy.dir} in ${((Date.now() - started) / 1000).toFixed(0)} s`
+			);
+		}
 		return this.appCopy.dir;
 	}
 

@@ -1,10 +1,14 @@
 /**
  * The crew app's long-lived parts, owned by the crew layout and shared with its pages through
  * context: who is signed in, their local database, the connection, and the sync hook.
+ *
+ * Opening the app paints the crew's cached work first. The sync worker (its own ~40 KB script and
+ * a second reader of the store), the map area check and other background work wait until the page
+ * says its first content painted (`contentPainted`), or FIRST_PAINT_GRACE_MS at the latest for
+ * pages that never say; their code is loaded with import() then, not with the shell.
  */
 import { getContext, setContext } from 'svelte';
 import type { CurbsideDb } from '$lib/client/db/schema';
-import { refreshAreaIfOutgrown } from '$lib/client/map/area-pack';
 import type { SyncEvent } from '$lib/client/sync/events';
 import { SyncStatus } from '$lib/client/state/sync-status.svelte';
 import { Connection } from './connection.svelte';
@@ -13,7 +17,11 @@ import { NeedsAttention } from './needs-attention.svelte';
 import { isBackgroundSyncMessage } from './service-worker-messages';
 import { CrewSession } from './session.svelte';
 import { clearIfSynced, pendingWarning, pendingWork } from './sign-out';
-import { startCrewSync, type CrewSync } from './sync-hook';
+import type { CrewSync } from './sync-hook';
+import { forgetFirstPage } from './today-first-page';
+
+/** Background work starts this long after the app did, if no page reported its first paint by then. */
+const FIRST_PAINT_GRACE_MS = 3_000;
 
 export class CrewApp {
 	readonly connection = new Connection();
@@ -28,22 +36,31 @@ export class CrewApp {
 	lastSyncProblem = $state<string | null>(null);
 	/** Refused and late work, kept on the device until the crew dismisses it. */
 	readonly attention = new NeedsAttention();
+	/** The page's first content painted (or the grace time passed): background work may start. */
+	firstPaintDone = $state(false);
 	private sync: CrewSync | null = null;
+	/** The sync hook's module is loading (see startSync). */
+	private syncStarting: Promise<CrewSync | null> | null = null;
+	private stopped = false;
 	private stopAttention: (() => void) | null = null;
 	private refreshingMap = false;
 
 	/** Starts everything; returns the function that stops it (the layout's teardown). */
 	start(): () => void {
+		performance.mark('curbside:app-start');
 		const stopWatching = this.connection.watch((online) => {
 			if (online) void this.cameOnline();
 			else this.sync?.offline();
 		});
 		const onMessage = (event: MessageEvent) => {
-			if (isBackgroundSyncMessage(event.data)) this.sync?.backgroundSync();
+			if (isBackgroundSyncMessage(event.data)) this.whenSyncing((sync) => sync.backgroundSync());
 		};
 		navigator.serviceWorker?.addEventListener('message', onMessage);
 		void this.resolveSession().then(() => this.openStore());
+		const grace = setTimeout(() => this.contentPainted(), FIRST_PAINT_GRACE_MS);
 		return () => {
+			this.stopped = true;
+			clearTimeout(grace);
 			stopWatching();
 			navigator.serviceWorker?.removeEventListener('message', onMessage);
 			this.sync?.stop();
@@ -52,13 +69,34 @@ export class CrewApp {
 		};
 	}
 
+	/**
+	 * A page calls this once its first content is on screen: the deferred background work starts
+	 * (the sync worker first). Calling it again, or after the grace time, does nothing.
+	 */
+	contentPainted(): void {
+		if (this.firstPaintDone || this.stopped) return;
+		this.firstPaintDone = true;
+		performance.mark('curbside:deferred-start');
+		void this.startSync();
+	}
+
 	/** Call after every local action that committed: the sync engine picks it up. */
 	localWrite(): void {
-		this.sync?.localWrite();
+		this.whenSyncing((sync) => sync.localWrite());
 	}
 
 	syncNow(): void {
-		this.sync?.syncNow();
+		this.whenSyncing((sync) => sync.syncNow());
+	}
+
+	/**
+	 * Runs `use` on the sync hook now, or right after it started. The crew asking for a sync, or
+	 * saving work, before the first paint was reported, starts the worker at once.
+	 */
+	private whenSyncing(use: (sync: CrewSync) => void): void {
+		if (this.sync) return use(this.sync);
+		this.contentPainted();
+		void this.startSync().then((sync) => sync && use(sync));
 	}
 
 	/**
@@ -84,6 +122,7 @@ export class CrewApp {
 		const db = this.db;
 		this.db = null;
 		if (db) {
+			forgetFirstPage(localStorage, db.name);
 			const outcome = await withTimeout(clearIfSynced(db), DELETE_TIMEOUT_MS);
 			// Work saved between the check and the delete (another tab): keep it and say so.
 			if (outcome && !outcome.cleared) {
@@ -115,8 +154,27 @@ export class CrewApp {
 		const profile = this.session.profile;
 		if (this.session.state !== 'ready' || !profile || this.db) return;
 		this.db = openCrewDb(profile.id);
+		performance.mark('curbside:store-open');
 		this.stopAttention = this.attention.watch(this.db);
-		this.sync = startCrewSync(this.db, {
+		if (this.firstPaintDone) void this.startSync();
+	}
+
+	/**
+	 * Starts the sync worker for the open store, once: its module and the worker's script load only
+	 * now. Resolves to the hook, or null when there is nothing to sync yet or any more (signed out).
+	 */
+	private startSync(): Promise<CrewSync | null> {
+		const db = this.db;
+		if (this.sync || !db || !this.firstPaintDone || this.stopped) return Promise.resolve(this.sync);
+		this.syncStarting ??= this.loadSync(db);
+		return this.syncStarting;
+	}
+
+	private async loadSync(db: CurbsideDb): Promise<CrewSync | null> {
+		const { startCrewSync } = await import('./sync-hook');
+		this.syncStarting = null;
+		if (this.db !== db || this.stopped) return null;
+		this.sync = startCrewSync(db, {
 			onEvent: (event) => this.onSyncEvent(event),
 			onResult: (result) => {
 				if (!result.ok && result.failure === 'network') this.connection.failedToReach();
@@ -124,6 +182,7 @@ export class CrewApp {
 			}
 		});
 		this.sync.appStart();
+		return this.sync;
 	}
 
 	/** New work outside the offline map's area (after a sync brought it): grow the area quietly. */
@@ -131,7 +190,8 @@ export class CrewApp {
 		const db = this.db;
 		if (!db || this.refreshingMap || !this.connection.online) return;
 		this.refreshingMap = true;
-		refreshAreaIfOutgrown(db)
+		import('$lib/client/map/area-pack')
+			.then(({ refreshAreaIfOutgrown }) => refreshAreaIfOutgrown(db))
 			// A failed refresh keeps the old area; the map page offers the update again.
 			.catch(() => false)
 			.finally(() => (this.refreshingMap = false));

@@ -4,7 +4,6 @@
  * entries until the crew dismisses them, so the list survives reloads and needs no network.
  */
 import { liveQuery } from 'dexie';
-import { LocalActions } from '$lib/client/db/actions';
 import type { CurbsideDb, OutboxEntry } from '$lib/client/db/schema';
 
 export interface AttentionItem {
@@ -68,6 +67,8 @@ export class NeedsAttention {
 	async dismiss(mutationId: number): Promise<void> {
 		if (!this.db) return;
 		try {
+			// Loaded when first needed: the list is read on every page, the actions only here.
+			const { LocalActions } = await import('$lib/client/db/actions');
 			await new LocalActions({ db: this.db }).dismiss(mutationId);
 			this.problem = null;
 		} catch {

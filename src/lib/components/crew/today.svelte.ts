@@ -1,13 +1,17 @@
 /**
  * The Today page's state: the crew's orders live from the local store (a Dexie liveQuery, so the
  * list changes as sync lands or an action commits), the search, the sorted and counted view.
+ *
+ * A cold start paints the remembered first screenful first (today-first-page.ts: read by id, and
+ * only when the store has not changed since), then reads and sorts every order after that paint.
  */
 import { liveQuery } from 'dexie';
 import type { CurbsideDb, LocalOrder } from '$lib/client/db/schema';
 import { isFinalStatus } from '$lib/domain/lifecycle';
-import { byDayRoute, DAY_ROUTE_ID } from '$lib/client/map/day-route';
+import { byDayRoute } from '$lib/client/map/day-route';
 import { Clock } from './clock.svelte';
-import { byWorkingOrder, countToday, matchesSearch } from './order-list';
+import { byWorkingOrder, countToday, matchesSearch, type TodayCounts } from './order-list';
+import { readFirstPage, readWithInputs, rememberFirstPage, type FirstPage } from './today-first-page';
 
 /** A phone or tablet screenful and then some. */
 const FIRST_ROWS = 30;
@@ -17,8 +21,10 @@ export class TodayState {
 	orders = $state.raw<LocalOrder[]>([]);
 	/** The crew's own order of stops (planned on the map); it comes before the dispatcher's route. */
 	routeIds = $state.raw<string[]>([]);
-	/** false until the store answered once: "loading" is not "empty". */
+	/** false until every order was read once: "loading" is not "empty". */
 	loaded = $state(false);
+	/** The remembered first rows, shown until every order was read (null when there were none). */
+	firstPage = $state.raw<FirstPage | null>(null);
 	problem = $state<string | null>(null);
 	search = $state('');
 
@@ -32,7 +38,17 @@ export class TodayState {
 			(order) => (this.showFinished || !isFinalStatus(order.status)) && matchesSearch(order, this.search)
 		)
 	);
-	readonly counts = $derived(countToday(this.orders, this.clock.nowMs));
+	/** null until every order was read. */
+	readonly counts = $derived<TodayCounts | null>(
+		this.loaded ? countToday(this.orders, this.clock.nowMs) : null
+	);
+
+	/** The early rows apply to the default view only: a search or "show finished" waits for the full list. */
+	private readonly early = $derived(
+		!this.loaded && this.search === '' && !this.showFinished ? this.firstPage : null
+	);
+	/** How many orders the list holds (null while not known yet). */
+	readonly total = $derived(this.loaded ? this.visible.length : (this.early?.total ?? null));
 
 	/**
 	 * How many of `visible` are drawn. A backlog of thousands of cards takes seconds to lay out on a
@@ -41,7 +57,11 @@ export class TodayState {
 	 */
 	private drawn = $state(FIRST_ROWS);
 	readonly rows = $derived(
-		this.visible.length <= this.drawn ? this.visible : this.visible.slice(0, this.drawn)
+		this.early
+			? this.early.rows
+			: this.visible.length <= this.drawn
+				? this.visible
+				: this.visible.slice(0, this.drawn)
 	);
 	private growFrame: number | null = null;
 
@@ -58,28 +78,58 @@ export class TodayState {
 	}
 
 	/** Follows the store; returns the function that stops following it. */
-	watch(db: CurbsideDb): () => void {
-		const subscription = liveQuery(async () => ({
-			rows: await db.orders.toArray(),
-			route: await db.dayRoute.get(DAY_ROUTE_ID)
-		})).subscribe({
-			next: ({ rows, route }) => {
-				this.orders = rows;
-				this.routeIds = route?.orderIds ?? [];
-				this.loaded = true;
-				this.problem = null;
-				this.drawTheRest();
-			},
-			error: (error: unknown) => {
-				this.problem = error instanceof Error ? error.message : String(error);
-				this.loaded = true;
-			}
-		});
+	watch(db: CurbsideDb, storage: Storage = localStorage): () => void {
+		let stopped = false;
+		let subscription: { unsubscribe(): void } | null = null;
+		const followAll = () => {
+			if (stopped) return;
+			subscription = liveQuery(() =>
+				readWithInputs(db, async () => ({
+					rows: await db.orders.toArray()
+				}))
+			).subscribe({
+				next: ({ inputs, result }) => {
+					this.orders = result.rows;
+					this.routeIds = [...inputs.routeIds];
+					this.loaded = true;
+					this.firstPage = null;
+					this.problem = null;
+					this.drawTheRest();
+					const open = this.sorted.filter((order) => !isFinalStatus(order.status));
+					rememberFirstPage(
+						storage,
+						db.name,
+						inputs,
+						open.slice(0, FIRST_ROWS).map((order) => order.id),
+						open.length
+					);
+				},
+				error: (error: unknown) => {
+					this.problem = error instanceof Error ? error.message : String(error);
+					this.loaded = true;
+				}
+			});
+		};
+		void readFirstPage(storage, db)
+			.catch(() => null)
+			.then((page) => {
+				if (stopped) return;
+				if (!page) return followAll();
+				this.firstPage = page;
+				// Reading every order blocks the page for a while: only once the first rows are on screen.
+				afterNextPaint(followAll);
+			});
 		const stopClock = this.clock.tick();
 		return () => {
-			subscription.unsubscribe();
+			stopped = true;
+			subscription?.unsubscribe();
 			stopClock();
 			if (this.growFrame !== null) cancelAnimationFrame(this.growFrame);
 		};
 	}
+}
+
+/** Runs `then` in a task after the next frame was painted. */
+export function afterNextPaint(then: () => void): void {
+	requestAnimationFrame(() => setTimeout(then, 0));
 }

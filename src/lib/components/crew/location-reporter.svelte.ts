@@ -174,7 +174,7 @@ export class CrewLocationSharing {
 	reporter = $state.raw<LocationReporter | null>(null);
 
 	/** Starts reporting for `userId`; returns the stop (an effect's teardown). */
-	follow(userId: string, record: LocationReporterDeps['record'], syncs?: SyncCompletions): () => void {
+	follow(userId: string, syncs: SyncCompletions | null, record: LocationReporterDeps['record']): () => void {
 		const reporter = new LocationReporter(userId, { record });
 		const stopWatching = reporter.start();
 		const stopListening = syncs ? reportAfterEachSync(reporter, syncs) : () => {};

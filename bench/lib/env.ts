@@ -5,6 +5,7 @@
  */
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { copyBuiltApp } from '../../scripts/copy-built-app.js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../tests/chromium';
 import { bundlePageCode } from './bundle';
 import { writeBenchCity, type BenchCity } from './city';
 import { startRelay, startServer, type Relay, type RunningServer } from './server';
@@ -20,17 +21,8 @@ export const COLD_START_USER = 'luis.crew';
 export const LIGHTHOUSE_USER = 'jake.crew';
 export const SUPERVISOR_USER = 'grace.supervisor';
 
-/** Same flags as playwright.config.ts. */
-export const CHROMIUM_ARGS = [
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync'
-];
-export const CHROMIUM_PATH = '/usr/bin/chromium';
+/** The same Chromium and flags as the e2e suite. */
+export { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../tests/chromium';
 
 export interface CityServer {
 	city: BenchCity;

@@ -5,6 +5,11 @@ export function jsonError(status: number, error: string, details?: unknown): Res
 	return json(details === undefined ? { error } : { error, details }, { status });
 }
 
+/** A 400 that names every validation issue, `lead: first; second.`, with the issues as details. */
+export function issuesError(lead: string, issues: readonly { message: string }[]): Response {
+	return jsonError(400, `${lead}: ${issues.map((issue) => issue.message).join('; ')}.`, issues);
+}
+
 const DEFAULT_LIMIT_BYTES = 1_000_000;
 
 /**

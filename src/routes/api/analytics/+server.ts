@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { serverContext } from '$lib/server/context';
-import { jsonError } from '$lib/server/http/json';
+import { issuesError, jsonError } from '$lib/server/http/json';
 import { analyticsFor } from '$lib/server/services/analytics';
 import type { RequestHandler } from './$types';
 
@@ -9,11 +9,6 @@ export const GET: RequestHandler = async ({ url, locals }) => {
 	if (!locals.user) return jsonError(401, 'Sign in first.');
 	const { database } = await serverContext();
 	const result = await analyticsFor(database.db, locals.user, url.searchParams, new Date());
-	if (!result.ok)
-		return jsonError(
-			400,
-			`The period is not valid: ${result.issues.map((i) => i.message).join('; ')}.`,
-			result.issues
-		);
+	if (!result.ok) return issuesError('The period is not valid', result.issues);
 	return json(result.report);
 };

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequest, type APIRequestContext, type Page } from '@playwright/test';
 import type { Mutation, PullResponse } from '../../src/lib/domain/sync/protocol';
 import { expectNoAxeViolations } from './accessibility';
 import { SignInPage } from './pages/sign-in-page';
@@ -49,8 +49,8 @@ async function queuedReports(
 	return ids;
 }
 
-async function crewContext(playwright: typeof import('@playwright/test'), baseURL: string | undefined) {
-	const crew = await playwright.request.newContext({ baseURL });
+async function crewContext(requests: APIRequest, baseURL: string | undefined) {
+	const crew = await requests.newContext({ baseURL });
 	const signIn = await crew.post('/api/auth/signin', { data: { username: 'dana.crew', password: PASSWORD } });
 	expect(signIn.status()).toBe(200);
 	return crew;
@@ -96,7 +96,7 @@ test('a supervisor selects two orders by drawing a box on the map and assigns th
 	baseURL
 }) => {
 	test.setTimeout(120_000);
-	const crew = await crewContext(playwright, baseURL);
+	const crew = await crewContext(playwright.request, baseURL);
 	await openConsole(page);
 	const [first, second] = await queuedReports(page.request, crew, [
 		{ serviceCode: 'POTHOLE', ...east(BOX_SPOT, 0), description: 'E2E box pothole west' },
@@ -171,7 +171,7 @@ test('a supervisor selects two orders by drawing a box on the map and assigns th
 
 test('a duplicate hint in the dispatch panel, merged from there', async ({ page, playwright, baseURL }) => {
 	test.setTimeout(120_000);
-	const crew = await crewContext(playwright, baseURL);
+	const crew = await crewContext(playwright.request, baseURL);
 	await openConsole(page);
 	const [keptId, copyId] = await queuedReports(page.request, crew, [
 		{ serviceCode: 'STREETLIGHT', ...east(DUPLICATE_SPOT, 0), description: 'E2E light out by the church' },
@@ -183,19 +183,17 @@ test('a duplicate hint in the dispatch panel, merged from there', async ({ page,
 	// The queue comes a page at a time: load more until the copy is listed.
 	const queue = page.getByRole('table', { name: 'Requests waiting for a crew' });
 	const row = queue.locator(`tr[data-order-id="${copyId}"]`);
-	const loadMore = page
-		.getByRole('region', { name: 'Dispatch and queue' })
-		.getByRole('button', { name: 'Load more' });
+	const side = page.getByRole('region', { name: 'Dispatch and queue' });
 	for (let pages = 0; (await row.count()) === 0 && pages < 40; pages += 1) {
-		await loadMore.click();
-		await expect(loadMore.or(row)).toBeVisible();
+		await side.getByRole('button', { name: 'Load more' }).click();
+		await expect(side.getByRole('button', { name: 'Loading…' })).toHaveCount(0);
 	}
 	await expect(row.locator('[data-duplicate-mark]')).toHaveText('possible duplicate');
 
 	await queue.getByRole('checkbox', { name: `Select ${copyId}` }).check();
 	const hints = page.getByRole('region', { name: `Possible duplicates of ${copyId}` });
 	const hint = hints.locator(`li[data-hint-id="${keptId}"]`);
-	await expect(hint).toContainText(/\b[5-7] m away, (just filed|\d+ minutes? old)/);
+	await expect(hint).toContainText(/\b[5-7] m away,\s+(just filed|\d+ minutes? old)/);
 	await expectNoAxeViolations(page);
 
 	await hint.getByRole('button', { name: `Close ${copyId} as duplicate of ${keptId}` }).click();

@@ -65,6 +65,7 @@ export function startAreaDraw(
 		start = null;
 		onbox(null);
 		if (box.width < MIN_BOX_PX || box.height < MIN_BOX_PX) return;
+		swallowNextClick(surface.parentElement ?? surface);
 		const corners: [number, number][] = [
 			[box.left, box.top],
 			[box.left + box.width, box.top],
@@ -97,4 +98,19 @@ export function startAreaDraw(
 		onbox(null);
 		map.dragPan.enable();
 	};
+}
+
+/**
+ * The browser still sends a click when the drag ends (the mouse events maplibre would have used
+ * to tell a drag from a tap were cancelled with the pointerdown), and the map would take it for a
+ * tap on whatever pin lies under the box's corner. Caught above the map, for this gesture only.
+ */
+function swallowNextClick(above: HTMLElement): void {
+	const swallow = (event: Event) => {
+		event.stopPropagation();
+		event.preventDefault();
+	};
+	above.addEventListener('click', swallow, { capture: true, once: true });
+	// The click, if any, comes in the same task as the pointerup; after that, clicks are taps again.
+	setTimeout(() => above.removeEventListener('click', swallow, { capture: true }), 0);
 }

@@ -7,10 +7,13 @@ import { proxy, wrap, type Remote } from 'comlink';
 import type { SyncWorkerApi } from './api';
 import type { SyncEventListener } from './events';
 
-export type SyncClient = Remote<SyncWorkerApi> & {
+export interface SyncClient {
+	/** The worker's API. Never add members to this proxy: setting a property on a comlink proxy
+	 * posts the value to the worker, and a function cannot be cloned. */
+	api: Remote<SyncWorkerApi>;
 	/** Ends the worker (sign-out): its triggers and timers go with it. */
 	terminate(): void;
-};
+}
 
 /** `databaseName`: the signed-in user's IndexedDB; the worker opens the same one. */
 export async function startSyncClient(
@@ -23,5 +26,5 @@ export async function startSyncClient(
 	// Offline first, so an app opened without signal does not start with a doomed attempt.
 	await api.setOnline(online);
 	await api.start(proxy(onEvent));
-	return Object.assign(api, { terminate: () => worker.terminate() });
+	return { api, terminate: () => worker.terminate() };
 }

@@ -40,20 +40,20 @@ export function startCrewSync(db: CurbsideDb, listeners: CrewSyncListeners): Cre
 		}
 	};
 	const client = startSyncClient(db.name, onEvent, navigator.onLine);
-	const call = (use: (api: SyncClient) => Promise<unknown>) => {
+	const call = (use: (running: SyncClient) => unknown) => {
 		client.then(use).catch((cause: unknown) => console.error('[curbside] sync worker:', cause));
 	};
 	return {
 		// The worker syncs on start by itself (when online).
 		appStart: () => {},
-		online: () => call((api) => api.setOnline(true)),
-		offline: () => call((api) => api.setOnline(false)),
-		backgroundSync: () => call((api) => api.syncNow()),
-		syncNow: () => call((api) => api.syncNow()),
+		online: () => call(({ api }) => api.setOnline(true)),
+		offline: () => call(({ api }) => api.setOnline(false)),
+		backgroundSync: () => call(({ api }) => api.syncNow()),
+		syncNow: () => call(({ api }) => api.syncNow()),
 		localWrite: () => {
-			call((api) => api.localWrite());
+			call(({ api }) => api.localWrite());
 			void requestBackgroundSync(db.name).catch(() => {});
 		},
-		stop: () => call(async (api) => api.terminate())
+		stop: () => call((running) => running.terminate())
 	};
 }

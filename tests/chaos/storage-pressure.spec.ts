@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
 import type { PullResponse } from '../../src/lib/domain/sync/protocol';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
 import { appDir, ROOT } from './support/app';
 import { ServerProcess } from './support/server';
 
@@ -23,7 +24,6 @@ const PORT = 3177;
 const QUOTA_BYTES = 12 * 1024 * 1024;
 /** Tile sizes filled in turn: the last refusal leaves no room for even a small save. */
 const TILE_SIZES = [48 * 1024, 8 * 1024, 1024, 128];
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-sync'];
 
 let server: ServerProcess;
 let browser: Browser;
@@ -40,7 +40,7 @@ test.beforeAll(async () => {
 		logFile: path.join(base, 'server.log')
 	});
 	await server.start();
-	browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS, headless: true });
+	browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
 });
 
 test.afterAll(async () => {

@@ -89,7 +89,7 @@ export default defineConfig({
 					include: ['src/lib/server/**/*.test.ts', 'tests/server/**/*.test.ts', 'scripts/**/*.test.ts'],
 					// Server tests share SQLite files and a PostgreSQL database: run files one at a time.
 					fileParallelism: false,
-					testTimeout: 20_000
+					testTimeout: 60_000
 				}
 			}
 		]

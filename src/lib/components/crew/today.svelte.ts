@@ -26,10 +26,27 @@ export class TodayState {
 	/** The remembered first rows, shown until every order was read (null when there were none). */
 	firstPage = $state.raw<FirstPage | null>(null);
 	problem = $state<string | null>(null);
-	search = $state('');
+
+	// A wider view (search cleared, finished shown) must draw its extra rows too, so setting
+	// either filter resumes the step-by-step drawing.
+	#search = $state('');
+	get search(): string {
+		return this.#search;
+	}
+	set search(value: string) {
+		this.#search = value;
+		this.drawTheRest();
+	}
 
 	/** Closed and cancelled orders stay out of the way unless asked for. */
-	showFinished = $state(false);
+	#showFinished = $state(false);
+	get showFinished(): boolean {
+		return this.#showFinished;
+	}
+	set showFinished(value: boolean) {
+		this.#showFinished = value;
+		this.drawTheRest();
+	}
 	readonly clock = new Clock();
 
 	readonly sorted = $derived([...this.orders].sort(byDayRoute(this.routeIds, byWorkingOrder)));

@@ -11,6 +11,7 @@ import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '$lib/serve
 import { isForgedFormRequest } from '$lib/server/auth/origin-check';
 import { authorize } from '$lib/server/auth/policy';
 import { serverContext, startServerContext } from '$lib/server/context';
+import { gzipJsonIfAccepted } from '$lib/server/http/compress';
 import { jsonError } from '$lib/server/http/json';
 
 export const init: ServerInit = async () => {
@@ -60,7 +61,10 @@ export const handle: Handle = async ({ event, resolve }) => {
 		error(403, 'Your role does not give access to this page.');
 	}
 
-	return withSecurityHeaders(await resolve(event));
+	const response = await resolve(event);
+	return withSecurityHeaders(
+		path.startsWith('/api/') ? gzipJsonIfAccepted(event.request, response) : response
+	);
 };
 
 function withClearedSessionCookie(response: Response, event: RequestEvent): Response {

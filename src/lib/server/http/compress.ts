@@ -31,7 +31,7 @@ function acceptsGzip(header: string | null): boolean {
 	if (!header) return false;
 	return header.split(',').some((part) => {
 		const [coding, ...params] = part.trim().toLowerCase().split(';');
-		if (coding.trim() !== 'gzip') return false;
+		if (coding?.trim() !== 'gzip') return false;
 		const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
 		return q === undefined || Number(q.slice(2)) > 0;
 	});

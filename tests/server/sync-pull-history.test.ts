@@ -114,4 +114,10 @@ describe.each(testBackends())('sync pull history and catalogue on $name', (backe
 		expect(changed.servicesVersion).not.toBe(first.servicesVersion);
 		expect(changed.services?.map((service) => service.code)).toContain('RETIRED');
 	});
+
+	it('[S27] names the crew it answered for, so a device whose person moved crews knows to refill', async () => {
+		const answer = await pull();
+		expect(answer.crewId).toBe(world.dana.crewId);
+		expect(answer.crewId).toBeTruthy();
+	});
 });

@@ -78,8 +78,10 @@ export interface SyncMeta {
 	servicesVersion?: string | null;
 	/** The pull shape the store was filled under (PULL_SHAPE); absent means 1 (S24). */
 	pullShape?: number;
-	/** Set while a pull from the beginning refills the store for a new pull shape (S24). */
+	/** Set while a pull from the beginning refills the store for a new pull shape (S24) or crew (S27). */
 	refilling?: boolean;
+	/** The crew the store was filled for (S27); absent until a pull names it. */
+	crewId?: string;
 }
 
 /** A map tile of a downloaded area pack (filled by the offline map; evicted first under pressure). */

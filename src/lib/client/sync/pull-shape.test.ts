@@ -156,4 +156,36 @@ describe('pull: history and catalogue', () => {
 		expect(second.queries.map((q) => q.cursor)).toEqual(['v1.3']);
 		expect((await db.orders.toArray()).map((o) => o.id)).toEqual(['CS-000001']);
 	});
+
+	it("[S27] a device whose crew changed refills from the beginning: the old crew's orders go, the new crew's older ones come", async () => {
+		const db = freshDb();
+		await givenMeta(db, { crewId: 'crew-north', pullShape: PULL_SHAPE });
+		await givenPulled(db, order('CS-000001'), order('CS-000003'));
+		const server = pagesServer([
+			// Asked with the old cursor: only changes since, for the new crew. Dropped unwritten.
+			{ crewId: 'crew-south', orders: [order('CS-000009')], cursor: 'v1.12' },
+			{ crewId: 'crew-south', orders: [order('CS-000007')], more: true, cursor: 'v1.4' },
+			{ crewId: 'crew-south', orders: [order('CS-000009')], more: false, cursor: 'v1.12' }
+		]);
+		await pull(db, server.transport);
+		expect(server.queries.map((q) => q.cursor)).toEqual(['v1.5', null, 'v1.4']);
+		expect((await db.orders.toArray()).map((o) => o.id).sort()).toEqual(['CS-000007', 'CS-000009']);
+		const meta = (await db.meta.get('sync'))?.value;
+		expect(meta).toMatchObject({ crewId: 'crew-south', refilling: false, cursor: 'v1.12' });
+	});
+
+	it('[S27] the first pull that names a crew only records it; the same crew again changes nothing', async () => {
+		const db = freshDb();
+		await givenMeta(db, { pullShape: PULL_SHAPE });
+		await givenPulled(db, order('CS-000001'));
+		const server = pagesServer([
+			{ crewId: 'crew-north', cursor: 'v1.6' },
+			{ crewId: 'crew-north', cursor: 'v1.7' }
+		]);
+		await pull(db, server.transport);
+		await pull(db, server.transport);
+		expect(server.queries.map((q) => q.cursor)).toEqual(['v1.5', 'v1.6']);
+		expect((await db.orders.toArray()).map((o) => o.id)).toEqual(['CS-000001']);
+		expect((await db.meta.get('sync'))?.value).toMatchObject({ crewId: 'crew-north', cursor: 'v1.7' });
+	});
 });

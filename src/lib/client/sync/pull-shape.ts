@@ -22,6 +22,28 @@ export async function beginRefillIfOutdated(db: CurbsideDb): Promise<void> {
 	});
 }
 
+/**
+ * The crew changed since the store was filled (an admin moved the person to another crew): the
+ * cursor counts changes the old crew saw, so the new crew's older orders would never come and the
+ * old crew's would never leave. Refill from the beginning, as for a new shape; the answer that
+ * revealed it is dropped unwritten. The new crew is stored at once, so the refill's own pages
+ * match it. Returns whether a refill began.
+ */
+export async function beginRefillIfCrewChanged(db: CurbsideDb, page: PullResponse): Promise<boolean> {
+	return db.transaction('rw', [db.meta, db.serverOrders, db.history], async () => {
+		const meta = await db.meta.get('sync');
+		const stored = meta?.value.crewId;
+		if (!meta || !page.crewId || !stored || stored === page.crewId) return false;
+		await db.serverOrders.clear();
+		await db.history.clear();
+		await db.meta.put({
+			key: 'sync',
+			value: { ...meta.value, cursor: null, refilling: true, crewId: page.crewId }
+		});
+		return true;
+	});
+}
+
 /** Writes a page's history and catalogue. Call inside the page's 'rw' transaction. */
 export async function writeHistoryAndCatalogue(db: CurbsideDb, page: PullResponse): Promise<void> {
 	if (page.history && page.history.length > 0) await db.history.bulkPut(page.history);
@@ -32,11 +54,12 @@ export async function writeHistoryAndCatalogue(db: CurbsideDb, page: PullRespons
 	}
 }
 
-/** The meta fields a page settles: the catalogue version, and the shape once a pull has ended. */
+/** The meta fields a page settles: the catalogue version, the crew, and the shape once a pull has ended. */
 export function metaAfterPage(value: SyncMeta, page: PullResponse): SyncMeta {
 	const servicesVersion = page.servicesVersion ?? value.servicesVersion ?? null;
-	if (page.more) return { ...value, servicesVersion };
-	return { ...value, servicesVersion, pullShape: PULL_SHAPE, refilling: false };
+	const crewId = page.crewId ?? value.crewId;
+	if (page.more) return { ...value, servicesVersion, crewId };
+	return { ...value, servicesVersion, crewId, pullShape: PULL_SHAPE, refilling: false };
 }
 
 /**

@@ -6,6 +6,7 @@ import { DEFAULT_PULL_LIMIT, type PullResponse, type SyncOrder } from '$lib/doma
 import type { CurbsideDb, OutboxEntry } from '../db/schema';
 import type { SyncEvent } from './events';
 import {
+	beginRefillIfCrewChanged,
 	beginRefillIfOutdated,
 	metaAfterPage,
 	sweepAfterRefill,
@@ -30,6 +31,10 @@ export async function pullChanges(
 	let next = askFor(transport, { deviceId, cursor: meta?.value.cursor ?? null, limit, services });
 	for (let page = 0; page < MAX_PAGES_PER_SYNC; page++) {
 		const response = await next;
+		if (await beginRefillIfCrewChanged(db, response)) {
+			next = askFor(transport, { deviceId, cursor: null, limit, services });
+			continue;
+		}
 		services = response.servicesVersion ?? services;
 		// The next page is asked for while this one is written: the server and the wire work while
 		// IndexedDB does. Its cursor is this page's; if this write fails, the answer is dropped and

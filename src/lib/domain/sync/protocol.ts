@@ -208,6 +208,11 @@ export interface PullResponse {
 	services?: SyncCatalogueService[];
 	/** Order ids the device should drop: no longer this crew's, or cancelled. */
 	tombstones: string[];
+	/**
+	 * The crew this pull was answered for. A device whose stored crew differs (an admin moved the
+	 * person) refills from the beginning (S27). Shape 2, additive.
+	 */
+	crewId?: string;
 	lastMutationId: number;
 	/** Send it back as `cursor` on the next pull. */
 	cursor: string;

@@ -89,6 +89,7 @@ export async function pullChanges(
 			servicesVersion: catalogue.version,
 			...(query.services === catalogue.version ? {} : { services: catalogue.services }),
 			tombstones: [...tombstones],
+			crewId,
 			lastMutationId: device.last_mutation_id,
 			cursor: encodeCursor(upTo),
 			more

@@ -13,13 +13,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildApp, buildIsStale } from './build-freshness.js';
 
 export const E2E_LOCK = '/tmp/curbside-e2e.lock';
 
 const SCRIPT = fileURLToPath(import.meta.url);
 const ROOT = path.resolve(path.dirname(SCRIPT), '..');
-/** What the build is made from: the same list as scripts/start.js. */
-const INPUTS = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package.json', 'package-lock.json'];
 
 /**
  * Copies the built app (building first if needed) into a new folder named after `prefix`.
@@ -41,30 +40,17 @@ export function copyBuiltApp({ prefix, holdsLock = false }) {
 	return { dir, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** Newest modification time under a file or folder. @param {string} target */
-function newestMtime(target) {
-	if (!fs.existsSync(target)) return 0;
-	const stat = fs.statSync(target);
-	if (!stat.isDirectory()) return stat.mtimeMs;
-	let newest = stat.mtimeMs;
-	for (const entry of fs.readdirSync(target))
-		newest = Math.max(newest, newestMtime(path.join(target, entry)));
-	return newest;
-}
-
-/** The locked part: the same staleness rule as scripts/start.js, then a copy that keeps mtimes. */
+/** The locked part: the same staleness rule as `npm start`, then a copy that keeps mtimes. */
 function buildAndCopy(/** @type {string} */ dir) {
-	const entry = path.join(ROOT, 'build', 'index.js');
-	const builtAt = fs.existsSync(entry) ? fs.statSync(entry).mtimeMs : 0;
-	if (INPUTS.some((input) => newestMtime(path.join(ROOT, input)) > builtAt)) {
+	if (buildIsStale(ROOT)) {
 		console.log('[copy-built-app] building the app (sources changed)...');
-		const vite = path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
-		const result = spawnSync(process.execPath, [vite, 'build'], { cwd: ROOT, stdio: 'inherit' });
-		if (result.status !== 0) process.exit(result.status ?? 1);
+		const status = buildApp(ROOT);
+		if (status !== 0) process.exit(status);
 	}
 	const keep = { recursive: true, preserveTimestamps: true };
 	fs.cpSync(path.join(ROOT, 'build'), path.join(dir, 'build'), keep);
-	fs.cpSync(path.join(ROOT, 'scripts', 'start.js'), path.join(dir, 'scripts', 'start.js'), keep);
+	for (const script of ['start.js', 'build-freshness.js'])
+		fs.cpSync(path.join(ROOT, 'scripts', script), path.join(dir, 'scripts', script), keep);
 	fs.cpSync(path.join(ROOT, 'package.json'), path.join(dir, 'package.json'), keep);
 	// The copy has no sources, so its start.js sees nothing newer than its build and never rebuilds.
 	fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));

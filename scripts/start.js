@@ -6,46 +6,18 @@
  * Environment: PORT (3000), HOST (127.0.0.1), DATABASE_URL (postgres://... for PostgreSQL),
  * DATA_DIR (./data), SEED_DEMO (set to false to start with an empty city).
  */
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildApp, buildIsStale } from './build-freshness.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const buildEntry = path.join(root, 'build', 'index.js');
-const inputs = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package.json', 'package-lock.json'];
-
-/** Newest modification time under a file or folder. */
-function newestMtime(target) {
-	if (!fs.existsSync(target)) return 0;
-	const stat = fs.statSync(target);
-	if (!stat.isDirectory()) return stat.mtimeMs;
-	let newest = stat.mtimeMs;
-	for (const entry of fs.readdirSync(target))
-		newest = Math.max(newest, newestMtime(path.join(target, entry)));
-	return newest;
-}
-
-function buildIsStale() {
-	if (!fs.existsSync(buildEntry)) return true;
-	const builtAt = fs.statSync(buildEntry).mtimeMs;
-	return inputs.some((input) => newestMtime(path.join(root, input)) > builtAt);
-}
-
-if (buildIsStale()) {
+if (buildIsStale(root)) {
 	console.log('[curbside] Building the app (first start or sources changed)...');
-	const result = spawnSync(
-		process.execPath,
-		[path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'],
-		{
-			cwd: root,
-			stdio: 'inherit'
-		}
-	);
-	if (result.status !== 0) {
+	const status = buildApp(root);
+	if (status !== 0) {
 		console.error('[curbside] The build failed; see the messages above.');
-		process.exit(result.status ?? 1);
+		process.exit(status);
 	}
 }
 

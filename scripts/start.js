@@ -70,6 +70,15 @@ function malformedPathAnswer(url) {
 const server = http.createServer((req, res) => {
 	if (plainHttp) req.headers[OWN_PROTOCOL_HEADER] = 'http';
 	for (const [name, value] of Object.entries(BASELINE_HEADERS)) res.setHeader(name, value);
+	res.on('finish', () => {
+		// A body refused before it was read (a 413 from its Content-Length) stays in the connection,
+		// and the client's next request on it would wait behind those bytes until the keep-alive
+		// timeout. Read them away so the connection serves the next request at once; the body's
+		// reader is let go first, since it pauses the stream whenever its own queue is full.
+		if (req.complete || req.destroyed) return;
+		req.removeAllListeners('data');
+		req.resume();
+	});
 	const malformed = malformedPathAnswer(req.url);
 	if (malformed) {
 		res.writeHead(400, { 'Content-Type': malformed.type });

@@ -224,6 +224,13 @@ test('[S1][S26] a full origin: tiles are evicted, queued work never is, and a sa
 	await page.getByLabel('Password').fill('curbside-demo');
 	await page.getByRole('button', { name: 'Sign in' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
+	// The first pull has landed (the sync starts just after Today's first paint; "everything sent"
+	// alone is true before it, with nothing queued yet).
+	const assigned = page
+		.getByRole('list', { name: /^Orders/ })
+		.getByRole('link')
+		.filter({ hasText: 'Assigned' });
+	await expect(assigned.first()).toBeVisible({ timeout: 60_000 });
 	await expect(page.getByText('Everything saved here has been sent.')).toBeVisible({ timeout: 60_000 });
 
 	// The server is out of reach (its sync and photo requests fail), so work queues up; one

@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import { computeDueAt, DEFAULT_PRIORITY, type TypedMutation } from '$lib/domain';
 import type { Database } from '$lib/server/db/schema';
-import { repositories } from '$lib/server/repositories';
+import { newWorkOrderRow, repositories } from '$lib/server/repositories';
 import { FieldWorkRepository } from '$lib/server/repositories/field-work';
 import { auditFor } from './audit';
 import type { Settled, SyncActor } from './types';
@@ -29,49 +29,30 @@ export async function applyReportProblem(
 	const id = await work.nextServiceRequestId();
 	const requestedAt = mutation.capturedAt;
 	const order = await repos.workOrders.insert(
-		{
-			id,
-			token: args.orderId,
-			service_code: service.service_code,
-			description: args.description,
-			lat: args.lat,
-			long: args.long,
-			address: args.address ?? null,
-			address_id: null,
-			zipcode: null,
-			media_url: null,
-			status_notes: null,
-			agency_responsible: null,
-			service_notice: null,
-			requested_at: requestedAt,
-			updated_at: receivedAt,
-			expected_at: null,
-			jurisdiction_id: null,
-			email: null,
-			first_name: null,
-			last_name: null,
-			phone: null,
-			reporter_device_id: actor.deviceId,
-			account_id: null,
-			attributes: '{}',
-			source: 'field',
-			priority: DEFAULT_PRIORITY,
-			due_at: computeDueAt(new Date(requestedAt), service.sla_hours).toISOString(),
-			// Found by this crew: theirs to fix now, or for a supervisor to hand on.
-			crew_id: actor.crewId,
-			route_order: null,
-			field_status: 'assigned',
-			resolution_code: null,
-			unable_reason: null,
-			time_on_site_minutes: null,
-			materials: '[]',
-			assigned_at: receivedAt,
-			started_at: null,
-			closed_at: null,
-			duplicate_of: null,
-			needs_review: 0,
-			created_by_user_id: actor.userId
-		},
+		newWorkOrderRow(
+			{
+				id,
+				service_code: service.service_code,
+				description: args.description,
+				lat: args.lat,
+				long: args.long,
+				requested_at: requestedAt,
+				updated_at: receivedAt,
+				source: 'field',
+				priority: DEFAULT_PRIORITY
+			},
+			{
+				token: args.orderId,
+				address: args.address ?? null,
+				reporter_device_id: actor.deviceId,
+				due_at: computeDueAt(new Date(requestedAt), service.sla_hours).toISOString(),
+				// Found by this crew: theirs to fix now, or for a supervisor to hand on.
+				crew_id: actor.crewId,
+				field_status: 'assigned',
+				assigned_at: receivedAt,
+				created_by_user_id: actor.userId
+			}
+		),
 		auditFor(actor, mutation, receivedAt, 'created', { source: 'field' })
 	);
 	for (const photo of args.photos) {

@@ -1,14 +1,14 @@
 /**
  * Day's upload. Closures with two photos each are recorded offline through the app's local
- * actions (unique 4000x3000 camera JPEGs drawn on a canvas, compressed by the app's size rule),
+ * actions (unique 4000x3000 camera JPEGs, see bench/page/camera.ts, compressed by the app's size rule),
  * then one sync uploads and pushes them; the relay in front of the server counts every byte each
  * way, and the DevTools protocol says which requests they belong to. Three runs, each on its own
  * freshly recorded work:
  * - loopback: 200 closures, 400 photos: bytes on the wire / compressed photo bytes;
  * - cut: the relay drops every connection once half the photo bytes went up, then lets the next
  *   sync in: photo bytes handed to PUT requests beyond the photos' own size = what was re-sent;
- * - low signal: 50 closures, 100 photos (drawing camera-size photos is what bounds it, ~3 s each
- *   on a shared machine) over ~400 kbit/s up, 400 ms round trip. The engine runs in the page here
+ * - low signal: 50 closures, 100 photos (the app's compression of camera-size photos bounds how
+ *   many are recorded, ~1 s each on a shared machine) over ~400 kbit/s up, 400 ms round trip. The engine runs in the page here
  *   (not the app's worker), so the DevTools network conditions (Network.emulateNetworkConditions)
  *   reach its requests; the sync must end with no request failing.
  * BENCH_DAY_CLOSURES and BENCH_DAY_LOW_SIGNAL_CLOSURES lower the counts on a loaded machine; the
@@ -142,7 +142,7 @@ export const dayUpload: Benchmark = {
 			const wireByKind = await watchWire(cdp);
 			// 1. Loopback: the whole day.
 			log(`recording ${CLOSURES} closures with ${CLOSURES * 2} photos offline...`);
-			const day = await inPage(page, 'recordDay', CLOSURES, 0);
+			const day = await inPage(page, 'recordDay', CLOSURES);
 			log(`recorded in ${(day.recordMs / 1000).toFixed(0)} s`);
 			wireByKind();
 			relay.reset();
@@ -158,7 +158,7 @@ export const dayUpload: Benchmark = {
 			log(`loopback by request: ${describeWire(loopbackWire)}`);
 
 			// 2. Cut at half the photo bytes, then resume.
-			const cutDay = await inPage(page, 'recordDay', CUT_CLOSURES, 10_000);
+			const cutDay = await inPage(page, 'recordDay', CUT_CLOSURES);
 			relay.reset();
 			const cut = relay.cutAfter(Math.round(cutDay.photoBytes / 2));
 			const broken = await inPage(page, 'uploadDay');
@@ -177,7 +177,7 @@ export const dayUpload: Benchmark = {
 			log(
 				`recording ${LOW_SIGNAL_CLOSURES} closures with ${LOW_SIGNAL_CLOSURES * 2} photos for the low-signal run...`
 			);
-			const slowDay = await inPage(page, 'recordDay', LOW_SIGNAL_CLOSURES, 20_000);
+			const slowDay = await inPage(page, 'recordDay', LOW_SIGNAL_CLOSURES);
 			await cdp.send('Network.emulateNetworkConditions', { offline: false, ...LOW_SIGNAL });
 			wireByKind();
 			relay.reset();

@@ -11,6 +11,7 @@ import { SyncEngine } from '$lib/client/sync/engine';
 import { httpTransport } from '$lib/client/sync/http-transport';
 import { inMemoryLock } from '$lib/client/sync/lock';
 import type { Transport } from '$lib/client/sync/transport';
+import { nextCameraJpeg } from './camera';
 
 export interface FirstSyncFigures {
 	orders: number;
@@ -86,37 +87,6 @@ async function firstSync(): Promise<FirstSyncFigures> {
 	return { orders: rows.length, notes, photoLinks, syncMs, bulkPutMs, pullWaitMs, pages };
 }
 
-/** A unique, camera-like picture: sky-to-road gradient, shapes, and sensor noise, 4000x3000. */
-async function cameraJpeg(index: number): Promise<Blob> {
-	const canvas = new OffscreenCanvas(4000, 3000);
-	const context = canvas.getContext('2d');
-	if (!context) throw new Error('no 2d canvas');
-	const gradient = context.createLinearGradient(0, 0, 0, 3000);
-	gradient.addColorStop(0, `hsl(${(index * 37) % 360} 45% 70%)`);
-	gradient.addColorStop(1, `hsl(${(index * 53) % 360} 15% 30%)`);
-	context.fillStyle = gradient;
-	context.fillRect(0, 0, 4000, 3000);
-	let state = index * 2_654_435_761 + 1;
-	const next = () => (state = (state * 1_103_515_245 + 12_345) >>> 0) / 4_294_967_296;
-	for (let shape = 0; shape < 60; shape++) {
-		context.fillStyle = `hsl(${next() * 360} ${next() * 60}% ${20 + next() * 60}%)`;
-		context.fillRect(next() * 4000, next() * 3000, next() * 900, next() * 600);
-	}
-	// Noise in tiles, as a sensor would add: keeps the JPEG at a realistic few megabytes.
-	const tile = context.createImageData(250, 250);
-	for (let i = 0; i < tile.data.length; i += 4) {
-		const grain = next() * 48;
-		tile.data[i] = grain;
-		tile.data[i + 1] = grain;
-		tile.data[i + 2] = grain;
-		tile.data[i + 3] = 40;
-	}
-	const noise = new OffscreenCanvas(250, 250);
-	noise.getContext('2d')?.putImageData(tile, 0, 0);
-	for (let y = 0; y < 3000; y += 250) for (let x = 0; x < 4000; x += 250) context.drawImage(noise, x, y);
-	return canvas.convertToBlob({ type: 'image/jpeg', quality: 0.92 });
-}
-
 /**
  * The app's compression rule (src/lib/client/photos/compress.worker.ts, same size rule and
  * quality), run on the page because the bundle cannot start the app's worker.
@@ -140,8 +110,8 @@ async function syncedDb(): Promise<CurbsideDb> {
 	return db;
 }
 
-/** Records a day's closures with two photos each offline (the photos seeded from `seed`, so each is unique). */
-async function recordDay(closures: number, seed = 0): Promise<RecordedDay> {
+/** Records a day's closures with two photos each offline (every photo unique in the page, see camera.ts). */
+async function recordDay(closures: number): Promise<RecordedDay> {
 	const started = performance.now();
 	const db = await syncedDb();
 	const actions = new LocalActions({ db });
@@ -151,10 +121,10 @@ async function recordDay(closures: number, seed = 0): Promise<RecordedDay> {
 	if (orders.length < closures) throw new Error(`only ${orders.length} assigned orders to close`);
 	let cameraBytes = 0;
 	let photoBytes = 0;
-	for (const [index, order] of orders.entries()) {
+	for (const order of orders) {
 		await actions.startWork(order.id);
 		for (const kind of ['before', 'after'] as const) {
-			const camera = await cameraJpeg(seed + index * 2 + (kind === 'after' ? 1 : 0));
+			const camera = await nextCameraJpeg();
 			const photo = await compress(camera);
 			cameraBytes += camera.size;
 			photoBytes += photo.size;

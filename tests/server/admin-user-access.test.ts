@@ -1,11 +1,12 @@
 /**
  * An admin changes a person's role, crew or department: guard rails (not your own admin role, not
  * the last admin), and every change ends the person's sessions so an old cookie keeps no old power.
+ * Disabling has the same last-admin guard (auth/revocation.ts).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { v } from '../../src/lib/domain';
 import { AuthService } from '../../src/lib/server/auth/auth-service';
-import { securityEventsFor } from '../../src/lib/server/auth/revocation';
+import { disableUser, securityEventsFor } from '../../src/lib/server/auth/revocation';
 import { SignInThrottle } from '../../src/lib/server/auth/throttle';
 import type { Role } from '../../src/lib/server/auth/types';
 import type { DatabaseHandle } from '../../src/lib/server/db/connect';
@@ -191,6 +192,39 @@ describe.each(testBackends())('changing a person’s access on $name', (backend)
 			ok: true
 		});
 		expect(await repos.users.get(ids['sam']!)).toMatchObject({ role: 'supervisor' });
+	});
+
+	it('the last enabled admin cannot be disabled; with a second admin they can', async () => {
+		const users = new AdminUsersService(handle.db);
+		// Without an actor (a maintenance script), only the last-admin rule stands in the way.
+		expect(await disableUser(handle.db, ids['sam']!, null, NOW)).toMatchObject({
+			ok: false,
+			status: 400,
+			message: expect.stringContaining('last enabled admin')
+		});
+		expect(await repos.users.get(ids['sam']!)).toMatchObject({ disabled_at: null });
+		await person('ada', 'admin');
+		const token = await signedIn('ada');
+		expect(await users.setDisabled(ids['ada']!, true, ids['sam']!, NOW)).toEqual({ ok: true, value: null });
+		expect(await auth.authenticate(token, NOW)).toBeNull();
+		// A disabled admin does not count: sam is the last enabled one again.
+		expect(await disableUser(handle.db, ids['sam']!, null, NOW)).toMatchObject({ ok: false, status: 400 });
+		await users.setDisabled(ids['ada']!, false, ids['sam']!, NOW);
+		expect(await users.setDisabled(ids['sam']!, true, ids['ada']!, NOW)).toEqual({ ok: true, value: null });
+		expect(await repos.users.get(ids['sam']!)).toMatchObject({ disabled_at: NOW.toISOString() });
+		// Disabling a non-admin is never held up by the rule.
+		expect(await users.setDisabled(ids['dana']!, true, ids['ada']!, NOW)).toEqual({ ok: true, value: null });
+	});
+
+	it('two admins disabling each other at the same moment leave one enabled admin', async () => {
+		await person('ada', 'admin');
+		const results = await Promise.all([
+			disableUser(handle.db, ids['sam']!, ids['ada']!, NOW),
+			disableUser(handle.db, ids['ada']!, ids['sam']!, NOW)
+		]);
+		expect(results.filter((result) => result.ok)).toHaveLength(1);
+		const admins = (await repos.users.list()).filter((user) => user.role === 'admin' && !user.disabled_at);
+		expect(admins).toHaveLength(1);
 	});
 
 	it('two admins demoting each other at the same moment leave one admin', async () => {

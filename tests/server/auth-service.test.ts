@@ -1,10 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
 	AuthService,
 	BAD_CREDENTIALS,
 	SESSION_LIFETIME_MS,
 	sessionIdFor
 } from '../../src/lib/server/auth/auth-service';
+import * as password from '../../src/lib/server/auth/password';
 import { hashPassword } from '../../src/lib/server/auth/password';
 import { SignInThrottle } from '../../src/lib/server/auth/throttle';
 import { repositories, type Repositories } from '../../src/lib/server/repositories';
@@ -115,6 +116,52 @@ describe('AuthService', () => {
 		await auth.signIn('crew.dana', 'guess', at(1));
 		expect(await auth.signIn('crew.dana', 'right', at(1))).toMatchObject({ retryAfterSeconds: 2 });
 		expect((await auth.signIn('crew.dana', 'right', at(16 * 60))).ok).toBe(true);
+	});
+
+	it('throttles one address trying many names: 50 free failures, then back-off even for a right password', async () => {
+		const from = (ip: string, seconds = 0) => ({
+			...meta,
+			ip,
+			now: new Date(now.getTime() + seconds * 1000)
+		});
+		// Each name fails once only, so the per-name count never bites: only the address's does.
+		for (let i = 0; i < 50; i++)
+			expect(await auth.signIn(`sprayed.${i}`, 'guess', from('10.0.0.7'))).toEqual({
+				ok: false,
+				message: BAD_CREDENTIALS
+			});
+		expect(await auth.signIn('crew.dana', 'right', from('10.0.0.7'))).toMatchObject({
+			ok: false,
+			retryAfterSeconds: 1
+		});
+		// Another address is not held up, and the address's wait doubles with each further failure.
+		expect((await auth.signIn('crew.dana', 'right', from('10.0.0.8'))).ok).toBe(true);
+		await auth.signIn('sprayed.x', 'guess', from('10.0.0.7', 1));
+		expect(await auth.signIn('crew.dana', 'right', from('10.0.0.7', 1))).toMatchObject({
+			retryAfterSeconds: 2
+		});
+		// A success does not clear the address's count (one good password proves nothing about the rest).
+		expect((await auth.signIn('crew.dana', 'right', from('10.0.0.7', 3))).ok).toBe(true);
+		await auth.signIn('sprayed.y', 'guess', from('10.0.0.7', 3));
+		expect(await auth.signIn('crew.dana', 'right', from('10.0.0.7', 3))).toMatchObject({ ok: false });
+		expect((await auth.signIn('crew.dana', 'right', from('10.0.0.7', 16 * 60))).ok).toBe(true);
+	});
+
+	it('checks an unknown name against a decoy hash of a stored hash’s cost, as much work as a wrong password', async () => {
+		const verify = vi.spyOn(password, 'verifyPassword');
+		try {
+			await auth.signIn('crew.dana', 'wrong', meta);
+			await auth.signIn('no.such.person', 'wrong', meta);
+			expect(verify).toHaveBeenCalledTimes(2);
+			const [real, decoy] = verify.mock.calls.map(([, stored]) => stored);
+			expect(decoy).not.toBe(real);
+			// The decoy is a real scrypt hash of the same cost as a stored one, so checking it costs the same.
+			const cost = (stored: string | undefined) => stored?.split('$').slice(0, 4);
+			expect(cost(decoy)).toEqual(cost(real));
+			expect(await verify.mock.results[1]?.value).toBe(false);
+		} finally {
+			verify.mockRestore();
+		}
 	});
 
 	it('does not authenticate a made-up token', async () => {

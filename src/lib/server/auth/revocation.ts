@@ -3,6 +3,8 @@
  * signs out one device (a lost tablet). Each is one transaction that ends the sessions and refuses
  * the devices' next sync, and writes a security event saying who did it.
  *
+ * The last enabled admin cannot be disabled (nobody could administer the city, or enable them again).
+ *
  * Nothing here deletes work: mutations the server already applied, notes, photos and history all
  * stay, because they are the city's record of what was done. The device only loses the right to
  * send more; its next sync gets a 401 (session ended) or 403 (device signed out) JSON error.
@@ -30,10 +32,16 @@ export async function disableUser(
 	return inTransaction(db, async (trx) => {
 		const user = await trx
 			.selectFrom('users')
-			.select(['id', 'disabled_at'])
+			.select(['id', 'username', 'role', 'disabled_at'])
 			.where('id', '=', userId)
 			.executeTakeFirst();
 		if (!user) return { ok: false, status: 404, message: 'No such user.' };
+		if (user.role === 'admin' && !user.disabled_at && (await otherEnabledAdmins(trx, userId)) === 0)
+			return {
+				ok: false,
+				status: 400,
+				message: `${user.username} is the last enabled admin; make someone else an admin first.`
+			};
 		// Disabling twice keeps the first time: enableUser restores the devices revoked at that moment.
 		const disabledAt = user.disabled_at ?? at;
 		if (!user.disabled_at)
@@ -153,6 +161,29 @@ export function securityEventsFor(db: Kysely<Database>, userId: string, limit = 
 		.orderBy('id', 'desc')
 		.limit(limit)
 		.execute();
+}
+
+/**
+ * Enabled admins other than `userId`: disabling the last one would leave nobody able to administer
+ * the city (or to enable them again). The admin rows are locked first (a write that changes
+ * nothing), so two admins disabling each other at the same moment on PostgreSQL cannot both
+ * succeed: the second waits, then counts again and finds itself alone. SQLite has one writer anyway.
+ */
+async function otherEnabledAdmins(trx: Kysely<Database>, userId: string): Promise<number> {
+	await trx
+		.updateTable('users')
+		.set((eb) => ({ role: eb.ref('role') }))
+		.where('role', '=', 'admin')
+		.where('disabled_at', 'is', null)
+		.execute();
+	const row = await trx
+		.selectFrom('users')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where('role', '=', 'admin')
+		.where('disabled_at', 'is', null)
+		.where('id', '!=', userId)
+		.executeTakeFirstOrThrow();
+	return Number(row.n);
 }
 
 const NO_SUCH_DEVICE: RevocationResult = { ok: false, status: 404, message: 'No such device.' };

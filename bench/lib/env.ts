@@ -2,6 +2,8 @@
  * What the benchmarks share, made on first use and closed once at the end: the private copy of the
  * built app, the large city served on 127.0.0.1:3181 behind the counting relay on :3182, and one
  * Debian Chromium. A benchmark run alone (`npm run bench -- <name>`) only pays for what it uses.
+ * BENCH_PORT moves the server (and the relay to the port after it), so a benchmark whose figures
+ * are bytes, not time, can run beside another one.
  */
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { copyBuiltApp } from '../../scripts/copy-built-app.js';
@@ -10,8 +12,8 @@ import { bundlePageCode } from './bundle';
 import { writeBenchCity, type BenchCity } from './city';
 import { startRelay, startServer, type Relay, type RunningServer } from './server';
 
-export const SERVER_PORT = 3181;
-export const RELAY_PORT = 3182;
+export const SERVER_PORT = Number(process.env.BENCH_PORT ?? 3181);
+export const RELAY_PORT = SERVER_PORT + 1;
 export const DEMO_PASSWORD = 'curbside-demo';
 /** First sync and the day's upload: 5,000 open orders. */
 export const SYNC_USER = 'dana.crew';

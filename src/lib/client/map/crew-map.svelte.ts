@@ -8,6 +8,7 @@ import { isFinalStatus } from '$lib/domain/lifecycle';
 import { isValidLatLong, type LatLong } from '$lib/domain/geo';
 import { DAY_ROUTE_ID, moveStop, ordersInRoute, planDay, saveDayRoute } from './day-route';
 import type { MapPin, MapRoute } from './map-features';
+import { metersBetween } from './navigate';
 
 export class CrewMapState {
 	orders = $state.raw<LocalOrder[]>([]);
@@ -72,11 +73,14 @@ export class CrewMapState {
 		this.selectedId = id;
 	}
 
-	/** Orders the open stops from `from` (the crew's position, or the first stop when there is none). */
+	/**
+	 * Orders the open stops from `from` (the crew's position, or the first stop when there is none):
+	 * nearest neighbour then 2-opt over turf distances.
+	 */
 	async planFrom(from: LatLong | null): Promise<void> {
 		const start = from ?? this.stops.find((order) => isValidLatLong(order.lat, order.long)) ?? null;
 		if (!start) return;
-		await saveDayRoute(this.#db, planDay({ lat: start.lat, long: start.long }, this.orders));
+		await saveDayRoute(this.#db, planDay({ lat: start.lat, long: start.long }, this.orders, metersBetween));
 	}
 
 	async move(index: number, by: number): Promise<void> {

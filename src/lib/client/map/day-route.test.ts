@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { freshDb, order } from '$lib/client/test-support';
 import { byDayRoute, loadDayRoute, moveStop, ordersInRoute, planDay, saveDayRoute } from './day-route';
+import { metersBetween } from './navigate';
 
 describe('the crew day route', () => {
 	const orders = [
@@ -13,6 +14,20 @@ describe('the crew day route', () => {
 
 	it('plans open stops from where the crew is, nearest first along the way', () => {
 		expect(planDay({ lat: 41.94, long: -85.63 }, orders)).toEqual(['CS-near', 'CS-mid', 'CS-far']);
+	});
+
+	it('plans with the distance it is given (turf on the map), keeping stops without a position last', () => {
+		const unplaced = order('CS-nowhere', { lat: Number.NaN, long: Number.NaN });
+		const start = { lat: 41.94, long: -85.63 };
+		expect(planDay(start, [...orders, unplaced], metersBetween)).toEqual([
+			'CS-near',
+			'CS-mid',
+			'CS-far',
+			'CS-nowhere'
+		]);
+		// A "distance" that reverses the order of the stops: far is nearest.
+		const reversed = (a: { lat: number }, b: { lat: number }) => Math.abs(0.1 - Math.abs(a.lat - b.lat));
+		expect(planDay(start, orders, reversed)[0]).toBe('CS-far');
 	});
 
 	it('moves a stop up or down, clamped at the ends', () => {

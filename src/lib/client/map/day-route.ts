@@ -5,7 +5,7 @@
  */
 import type { CurbsideDb, LocalOrder } from '$lib/client/db/schema';
 import { isFinalStatus, type FieldStatus } from '$lib/domain/lifecycle';
-import { planRoute } from '$lib/domain/map/route';
+import { planRoute, type Distance } from '$lib/domain/map/route';
 import { isValidLatLong, type LatLong } from '$lib/domain/geo';
 
 export const DAY_ROUTE_ID = 'today';
@@ -20,12 +20,16 @@ export function ordersInRoute(orders: readonly LocalOrder[], routeIds: readonly 
 		.map(({ order }) => order);
 }
 
-/** The stops' ids ordered from `start` (shortest straight-line path); stops without a position go last. */
-export function planDay(start: LatLong, orders: readonly LocalOrder[]): string[] {
+/**
+ * The stops' ids ordered from `start` (shortest straight-line path by `dist`, in metres); stops
+ * without a position go last. The map passes turf's distance; this file stays free of turf because
+ * Today imports it.
+ */
+export function planDay(start: LatLong, orders: readonly LocalOrder[], dist?: Distance<LatLong>): string[] {
 	const open = orders.filter((order) => !isFinalStatus(order.status));
 	const placed = open.filter((order) => isValidLatLong(order.lat, order.long));
 	const unplaced = open.filter((order) => !isValidLatLong(order.lat, order.long));
-	return [...planRoute(start, placed), ...unplaced.map((order) => order.id)];
+	return [...planRoute(start, placed, dist), ...unplaced.map((order) => order.id)];
 }
 
 /** `ids` with the item at `index` moved by `by` places (clamped to the ends). */

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { directionText, directionTo, mapsFallbackLink, navigationLink, platformOf } from './navigate';
+import { haversineMeters } from '$lib/domain/geo';
+import {
+	directionText,
+	directionTo,
+	mapsFallbackLink,
+	metersBetween,
+	navigationLink,
+	platformOf
+} from './navigate';
 
 const site = { lat: 41.9437215, long: -85.6324821, label: 'CS-000123 Pothole (N Main St)' };
 
@@ -38,5 +46,14 @@ describe('directionTo', () => {
 		expect(directionText(north)).toBe('1.1 km N');
 		expect(directionText({ meters: 347, bearingDeg: 90, compass: 'E' })).toBe('350 m E');
 		expect(directionText({ meters: 2, bearingDeg: 90, compass: 'E' })).toBe('You are there');
+	});
+});
+
+describe('metersBetween', () => {
+	it("is turf's great-circle distance, which the route planner and the card share", () => {
+		const a = { lat: 41.94, long: -85.63 };
+		const b = { lat: 41.9612, long: -85.6011 };
+		expect(metersBetween(a, b)).toBeCloseTo(haversineMeters(a, b), 3);
+		expect(metersBetween(a, b)).toBeCloseTo(directionTo(a, b).meters, 9);
 	});
 });

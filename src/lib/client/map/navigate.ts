@@ -43,6 +43,11 @@ export function mapsFallbackLink(site: Site): string {
 	return `https://www.google.com/maps/dir/?api=1&destination=${coordinate(site.lat)},${coordinate(site.long)}`;
 }
 
+/** Straight-line metres between two positions (turf's great-circle distance). */
+export function metersBetween(a: { lat: number; long: number }, b: { lat: number; long: number }): number {
+	return turfDistance([a.long, a.lat], [b.long, b.lat], { units: 'meters' });
+}
+
 export interface Direction {
 	meters: number;
 	/** 0-359, clockwise from north. */
@@ -57,7 +62,7 @@ export function directionTo(
 	from: { lat: number; long: number },
 	to: { lat: number; long: number }
 ): Direction {
-	const meters = turfDistance([from.long, from.lat], [to.long, to.lat], { units: 'meters' });
+	const meters = metersBetween(from, to);
 	const bearingDeg = (turfBearing([from.long, from.lat], [to.long, to.lat]) + 360) % 360;
 	return { meters, bearingDeg, compass: COMPASS[Math.round(bearingDeg / 45) % 8] ?? 'N' };
 }

@@ -107,6 +107,21 @@ describe('exactOrder and planRoute', () => {
 		expect(lengthOfPlan(origin, stops, ids)).toBeLessThanOrEqual(greedy + 1e-6);
 	});
 
+	it("measures with the distance it is given (the crew map passes turf's)", () => {
+		// Only north-south distance counts here, so the stop due east (far by haversine) comes first.
+		const northSouth = (a: { lat: number }, b: { lat: number }) => Math.abs(a.lat - b.lat) * 111_000;
+		const stops = [
+			{ id: 'north', lat: 41.95, long: -85.63 },
+			{ id: 'east', lat: 41.94, long: -85.5 }
+		];
+		expect(planRoute(origin, stops)).toEqual(['north', 'east']);
+		expect(planRoute(origin, stops, northSouth)).toEqual(['east', 'north']);
+		const big = randomStops(seeded(7), 25);
+		const greedy = pathLength([origin, ...nearestNeighbourOrder(origin, big, northSouth)], northSouth);
+		const planned = planRoute(origin, big, northSouth).map((id) => big.find((stop) => stop.id === id)!);
+		expect(pathLength([origin, ...planned], northSouth)).toBeLessThanOrEqual(greedy + 1e-6);
+	});
+
 	it('handles no stops and one stop', () => {
 		expect(planRoute(origin, [])).toEqual([]);
 		expect(planRoute(origin, [{ id: 'only', lat: 41.95, long: -85.62 }])).toEqual(['only']);

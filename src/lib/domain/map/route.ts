@@ -3,8 +3,9 @@
  *
  * It is an open path (the crew does not come back to the start), measured in straight-line
  * (haversine) metres: streets are not known here, and on a city grid the straight-line order is
- * close to the driving order. Small days are solved exactly (Held-Karp); bigger ones take the
- * nearest neighbour tour and improve it with 2-opt, which is never worse than where it started.
+ * close to the driving order. Every day takes the nearest-neighbour tour and improves it with
+ * 2-opt, which is never worse than where it started; a small day is also solved exactly
+ * (Held-Karp) and the shorter of the two is kept.
  */
 import { haversineMeters, type LatLong } from '../geo';
 
@@ -130,13 +131,25 @@ export function exactOrder<T>(start: T, stops: readonly T[], dist: Distance<T>):
 	return order.reverse();
 }
 
-/** The stop ids in the order to visit them from `start`. */
-export function planRoute(start: LatLong, stops: readonly RouteStop[]): string[] {
+/**
+ * The stop ids in the order to visit them from `start`: the nearest-neighbour path improved by
+ * 2-opt; for a small day (up to EXACT_MAX_STOPS) the exact optimum is worked out as well and kept
+ * when it is shorter, so a short day is always optimal. `dist` is in metres between two positions
+ * (the crew map passes turf's distance; the default is the same haversine formula).
+ */
+export function planRoute(
+	start: LatLong,
+	stops: readonly RouteStop[],
+	dist: Distance<LatLong> = haversineMeters
+): string[] {
 	if (stops.length === 0) return [];
 	const here: RouteStop = { id: '', lat: start.lat, long: start.long };
-	const dist = memoised(haversineMeters);
-	if (stops.length <= EXACT_MAX_STOPS) return exactOrder(here, stops, dist).map((stop) => stop.id);
-	const tour = twoOpt([here, ...nearestNeighbourOrder(here, stops, dist)], dist);
+	const measure = memoised<RouteStop>(dist);
+	let tour = twoOpt([here, ...nearestNeighbourOrder(here, stops, measure)], measure);
+	if (stops.length <= EXACT_MAX_STOPS) {
+		const exact = [here, ...exactOrder(here, stops, measure)];
+		if (pathLength(exact, measure) < pathLength(tour, measure) - EPSILON) tour = exact;
+	}
 	return tour.slice(1).map((stop) => stop.id);
 }
 

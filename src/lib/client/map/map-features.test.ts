@@ -12,6 +12,26 @@ import {
 } from './map-features';
 
 describe('map features', () => {
+	it('rings pins by priority: urgent thick dark red, high orange, normal and low plain white', () => {
+		const rings = pinFeatures(
+			[1, 2, 3, 4].map((priority) => ({
+				id: `CS-${priority}`,
+				lat: 41.94,
+				long: -85.63,
+				status: 'assigned',
+				priority,
+				label: 'Pothole'
+			}))
+		).features.map((feature) => [feature.properties.ring, feature.properties.ringWidth]);
+		expect(rings).toEqual([
+			['#a4000f', 4],
+			['#e8590c', 3],
+			['#ffffff', 2],
+			['#ffffff', 2]
+		]);
+		expect(new Set(rings.map(([colour]) => colour)).size).toBe(3);
+	});
+
 	it('draws pins as points, longitude first, coloured by status, urgent ones flagged', () => {
 		const pins = pinFeatures(
 			[

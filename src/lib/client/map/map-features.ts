@@ -12,7 +12,7 @@ export interface MapPin {
 	long: number;
 	/** A FieldStatus; unknown strings are drawn grey. */
 	status: FieldStatus | string;
-	/** 1 urgent .. 4 low: urgent pins get a thick dark-red ring. */
+	/** 1 urgent .. 4 low: the ring says it (pinRing): urgent thick dark red, high orange. */
 	priority: number;
 	/** Short text for the pin's card and the list beside the map. */
 	label: string;
@@ -81,6 +81,20 @@ export function statusColour(status: string): string {
 	return STATUS_COLOURS[status] ?? UNKNOWN_STATUS_COLOUR;
 }
 
+/**
+ * A pin's ring by priority, so the fill can say the status: urgent (1) a thick dark-red ring,
+ * high (2) an orange one, normal and low a thin white one (it only parts the pin from the map).
+ */
+export const PRIORITY_RINGS: Readonly<Record<number, { colour: string; width: number }>> = {
+	1: { colour: '#a4000f', width: 4 },
+	2: { colour: '#e8590c', width: 3 }
+};
+const PLAIN_RING = { colour: '#ffffff', width: 2 };
+
+export function pinRing(priority: number): { colour: string; width: number } {
+	return PRIORITY_RINGS[priority] ?? PLAIN_RING;
+}
+
 const point = (lat: number, long: number): Point => ({ type: 'Point', coordinates: [long, lat] });
 
 export function pinFeatures(pins: readonly MapPin[], selectedId: string | null = null) {
@@ -92,6 +106,8 @@ export function pinFeatures(pins: readonly MapPin[], selectedId: string | null =
 				id: pin.id,
 				label: pin.label,
 				colour: statusColour(pin.status),
+				ring: pinRing(pin.priority).colour,
+				ringWidth: pinRing(pin.priority).width,
 				priority: pin.priority,
 				urgent: pin.priority <= 1,
 				selected: pin.id === selectedId

@@ -89,8 +89,9 @@ export function addMapLayers(map: MaplibreMap): void {
 		paint: {
 			'circle-color': ['coalesce', ['get', 'colour'], UNKNOWN_STATUS_COLOUR],
 			'circle-radius': ['case', ['get', 'selected'], 14, 10],
-			'circle-stroke-color': ['case', ['get', 'urgent'], DARK_RED, WHITE],
-			'circle-stroke-width': ['case', ['get', 'urgent'], 4, 2]
+			// By priority (map-features.ts pinRing): urgent thick dark red, high orange, others white.
+			'circle-stroke-color': ['coalesce', ['get', 'ring'], WHITE],
+			'circle-stroke-width': ['coalesce', ['get', 'ringWidth'], 2]
 		}
 	});
 	map.addLayer({

@@ -30,6 +30,30 @@ export function matchesSearch(order: LocalOrder, search: string): boolean {
 	return words.every((word) => haystack.includes(word));
 }
 
+/** Today's filters beside the search: the whole list, or one kind of work. */
+export const TODAY_FILTERS = ['all', 'overdue', 'not-started', 'in-progress'] as const;
+export type TodayFilter = (typeof TODAY_FILTERS)[number];
+
+export const TODAY_FILTER_LABELS: Readonly<Record<TodayFilter, string>> = {
+	all: 'All orders',
+	overdue: 'Overdue only',
+	'not-started': 'Not started',
+	'in-progress': 'In progress'
+};
+
+export function matchesFilter(order: LocalOrder, filter: TodayFilter, nowMs: number): boolean {
+	switch (filter) {
+		case 'all':
+			return true;
+		case 'overdue':
+			return orderIsOverdue(order, nowMs);
+		case 'not-started':
+			return order.status === 'new' || order.status === 'assigned' || order.status === 'reopened';
+		case 'in-progress':
+			return order.status === 'in_progress';
+	}
+}
+
 export function orderIsOverdue(order: LocalOrder, nowMs: number): boolean {
 	return isOverdue(order.dueAt ? new Date(order.dueAt) : null, new Date(nowMs), order.status);
 }

@@ -55,7 +55,7 @@ export class OrderPhotos {
 			sha256: link.sha256,
 			kind: link.kind,
 			thumbnailUrl: row ? this.urlOf(row) : null,
-			uploaded: !row || row.uploaded ? 1 : row.size > 0 ? row.uploadedBytes / row.size : 0,
+			uploaded: uploadedFraction(row),
 			rejectedReason: row?.rejectedReason ?? null
 		};
 	}
@@ -68,4 +68,10 @@ export class OrderPhotos {
 		}
 		return url;
 	}
+}
+
+/** 0..1 of a photo's bytes on the server, for its progress bar; 1 when only the server holds it. */
+export function uploadedFraction(row: LocalPhoto | undefined): number {
+	if (!row || row.uploaded) return 1;
+	return row.size > 0 ? Math.min(1, row.uploadedBytes / row.size) : 0;
 }

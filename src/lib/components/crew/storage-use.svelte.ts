@@ -4,17 +4,22 @@
  */
 const ASKED_KEY = 'curbside.crew.persistAsked';
 
+/** The parts of navigator.storage used here (each may be missing in an older browser). */
+type StorageApi = Partial<Pick<StorageManager, 'persist' | 'persisted' | 'estimate'>>;
+
 export class StorageUse {
 	usedBytes = $state<number | null>(null);
 	quotaBytes = $state<number | null>(null);
 	persisted = $state<boolean | null>(null);
 
-	async refresh(): Promise<void> {
-		const storage = navigator.storage;
+	async refresh(
+		storage: StorageApi | null = globalThis.navigator?.storage ?? null,
+		remembered: Pick<Storage, 'getItem' | 'setItem'> = localStorage
+	): Promise<void> {
 		if (!storage) return;
 		this.persisted = (await storage.persisted?.()) ?? null;
-		if (this.persisted === false && !localStorage.getItem(ASKED_KEY)) {
-			localStorage.setItem(ASKED_KEY, String(Date.now()));
+		if (this.persisted === false && storage.persist && !remembered.getItem(ASKED_KEY)) {
+			remembered.setItem(ASKED_KEY, String(Date.now()));
 			this.persisted = await storage.persist();
 		}
 		const estimate = await storage.estimate?.();

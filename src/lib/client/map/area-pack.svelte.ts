@@ -99,8 +99,18 @@ export class AreaPackState {
 				this.problem = messageOf(error);
 				this.phase = 'failed';
 			}
+			// What is left to fetch now (the tiles that arrived are kept), not the count from before.
+			await this.#replan();
 		} finally {
 			this.#controller = null;
+		}
+	}
+
+	async #replan(): Promise<void> {
+		try {
+			this.plan = await planArea(this.#db);
+		} catch {
+			// The old plan stays; the next download plans afresh anyway.
 		}
 	}
 

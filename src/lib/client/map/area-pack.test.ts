@@ -4,6 +4,7 @@ import { freshDb, order } from '$lib/client/test-support';
 import type { CurbsideDb } from '$lib/client/db/schema';
 import { encodeTileFrame, PACK_END } from '$lib/domain/map/pack';
 import { CREW_AREA_PACK, downloadArea, planArea, refreshAreaIfOutgrown, sitesOutside } from './area-pack';
+import { AreaPackState } from './area-pack.svelte';
 
 /** Small requests here so a test area (a few hundred tiles) still takes several. */
 const PER_REQUEST = 100;
@@ -183,5 +184,42 @@ describe('refreshAreaIfOutgrown', () => {
 		const pack = await db.mapPacks.get(CREW_AREA_PACK);
 		expect(sitesOutside(pack, await db.orders.toArray())).toBe(0);
 		expect(await db.tiles.where('key').anyOf(fetched).count()).toBeGreaterThan(0);
+	});
+});
+
+describe('AreaPackState (the panel)', () => {
+	it('shows count and size before fetching, can be cancelled, then downloads with progress to the end', async () => {
+		db = freshDb();
+		await crewDay(db);
+		const server = fakeServer();
+		let cancelNext = true;
+		const fetch = ((input: RequestInfo | URL, init?: RequestInit) => {
+			if (String(input) === '/api/tiles/pack' && cancelNext) {
+				// Cancel pressed while the pack request is on its way.
+				cancelNext = false;
+				state.cancel();
+			}
+			return server.fetch(input, init);
+		}) as typeof globalThis.fetch;
+		const state = new AreaPackState(db, fetch);
+
+		await state.prepare();
+		expect(state.plan?.keys.length).toBeGreaterThan(100);
+		expect(state.plan?.missing).toEqual(state.plan?.keys);
+		expect(state.plan?.estimatedBytes).toBeGreaterThan(0);
+		expect(state.total).toBe(state.plan?.keys.length);
+		expect(server.packRequests).toHaveLength(0);
+
+		await state.download();
+		expect(state.phase).toBe('cancelled');
+		expect(state.problem).toBeNull();
+		expect(state.plan?.missing.length).toBe(state.total);
+
+		await state.download();
+		expect(state.phase).toBe('done');
+		expect(state.done).toBe(state.total);
+		expect(state.percent).toBe(100);
+		expect(await db.tiles.count()).toBe(state.total);
+		expect(state.plan?.missing).toEqual([]);
 	});
 });

@@ -38,6 +38,14 @@ test('every route in the source tree has a row of expectations, and every row a 
 			const needed = method === ('fallback' as string) ? 'OTHER' : method;
 			expect(probed.has(needed), `${routeKey(route)} ${method} has no probe`).toBe(true);
 		}
+		// Each form action of a page is a state-changing request of its own: each gets a probe.
+		const posts = ROUTE_EXPECTATIONS[routeKey(route)]!.filter((probe) => probe.method === 'POST');
+		for (const action of route.actions) {
+			const probedAction = posts.some((probe) =>
+				action === 'default' ? !probe.path.includes('?/') : probe.path.endsWith(`?/${action}`)
+			);
+			expect(probedAction, `${routeKey(route)} action ${action} has no probe`).toBe(true);
+		}
 	}
 	// Re-counted at the end of the session; docs/security.md quotes it.
 	console.log(`[security] matrix covers ${routes.length} routes`);

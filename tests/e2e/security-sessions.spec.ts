@@ -283,10 +283,7 @@ test.describe('text stays text', () => {
 		await admin.dispose();
 	});
 
-	test('the crew order page and the console show HTML from residents and crews as text', async ({
-		page,
-		baseURL
-	}) => {
+	test('the crew order page shows HTML from residents and crews as text', async ({ page, baseURL }) => {
 		const crew = await signedInClient(baseURL ?? '', 'marcus.crew');
 		const orders = await pullEverything(crew);
 		const order = orders.orders.find((candidate) => candidate.status === 'assigned') ?? orders.orders[0]!;
@@ -318,6 +315,52 @@ test.describe('text stays text', () => {
 		await expect(page.getByText('window.__pwned=1', { exact: false }).first()).toBeVisible({
 			timeout: 30_000
 		});
+		expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+		expect(await page.locator('main img[src="x"]').count()).toBe(0);
+		expect(dialogs).toEqual([]);
+	});
+
+	test('the console’s review page shows HTML from a crew’s field report and closing note as text', async ({
+		page,
+		baseURL
+	}) => {
+		// Tom's crew (Sanitation) is outside the Public Works review the console-review spec works on.
+		const crew = await signedInClient(baseURL ?? '', 'tom.crew');
+		const orderId = crypto.randomUUID();
+		const description = `${XSS} field report ${orderId.slice(0, 8)}`;
+		const closing = `${XSS} closing note ${orderId.slice(0, 8)}`;
+		const sent = await push(crew, crypto.randomUUID(), [
+			{
+				id: 1,
+				name: 'reportProblem',
+				args: { orderId, serviceCode: 'POTHOLE', lat: 41.9352, long: -85.6588, description },
+				capturedAt: CAPTURED_AT()
+			},
+			{
+				id: 2,
+				name: 'closeOrder',
+				args: { orderId, resolutionCode: 'no_problem_found', notes: closing },
+				capturedAt: CAPTURED_AT()
+			}
+		]);
+		expect(sent.body.results.map((result) => result.outcome)).toEqual(['applied', 'applied']);
+		await crew.dispose();
+
+		const dialogs: string[] = [];
+		page.on('dialog', (dialog) => {
+			dialogs.push(dialog.message());
+			void dialog.dismiss();
+		});
+		const signIn = new SignInPage(page);
+		await signIn.open();
+		await signIn.signIn('grace.supervisor', DEMO_PASSWORD);
+		await expect(page).toHaveURL(/\/supervisor/);
+		await page.goto('/supervisor/review');
+		await expect(page.getByText(`field report ${orderId.slice(0, 8)}`).first()).toBeVisible({
+			timeout: 30_000
+		});
+		await expect(page.getByText(`closing note ${orderId.slice(0, 8)}`).first()).toBeVisible();
+		await expect(page.getByText('<script>window.__pwned=1</script>', { exact: false }).first()).toBeVisible();
 		expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
 		expect(await page.locator('main img[src="x"]').count()).toBe(0);
 		expect(dialogs).toEqual([]);

@@ -119,21 +119,28 @@ export const ROUTE_EXPECTATIONS: Record<string, Probe[]> = {
 		{ method: 'POST', path: '/api/duplicates/merge', json: {}, allow: STAFF }
 	],
 	'page /admin': [{ method: 'GET', path: '/admin', allow: ADMIN }],
+	// Every form action is probed (the matrix fails on one without a probe); the empty forms fail
+	// validation, so the admin's own calls change nothing.
 	'page /admin/users': [
 		{ method: 'GET', path: '/admin/users', allow: ADMIN },
-		{ method: 'POST', path: '/admin/users?/create', form: {}, allow: ADMIN }
+		...adminActions('/admin/users', { create: 400, password: 400, access: 400, disable: 400, enable: 400 })
+	],
+	'page /admin/devices': [
+		{ method: 'GET', path: '/admin/devices', allow: ADMIN },
+		...adminActions('/admin/devices', { revoke: 400, restore: 400 })
 	],
 	'page /admin/crews': [
 		{ method: 'GET', path: '/admin/crews', allow: ADMIN },
-		{ method: 'POST', path: '/admin/crews?/create', form: {}, allow: ADMIN }
+		...adminActions('/admin/crews', { create: 400, update: 400 })
 	],
 	'page /admin/services': [
 		{ method: 'GET', path: '/admin/services', allow: ADMIN },
-		{ method: 'POST', path: '/admin/services?/update', form: {}, allow: ADMIN }
+		...adminActions('/admin/services', { create: 400, update: 400 })
 	],
 	'page /admin/api-keys': [
 		{ method: 'GET', path: '/admin/api-keys', allow: ADMIN },
-		{ method: 'POST', path: '/admin/api-keys?/create', form: { label: '' }, allow: ADMIN }
+		// Revoking no key is 'not found'.
+		...adminActions('/admin/api-keys', { create: 400, revoke: 404 })
 	],
 
 	// Open311 is public to read; writing needs an api_key, and a session cookie is not one.
@@ -152,6 +159,17 @@ export const ROUTE_EXPECTATIONS: Record<string, Probe[]> = {
 		{ method: 'OTHER', path: '/open311/v2/requests.json', allow: [], open311: true }
 	]
 };
+
+/** One POST per named form action, each with an empty form: the admin gets the given refusal. */
+function adminActions(page: string, actions: Record<string, number>): Probe[] {
+	return Object.entries(actions).map(([action, status]): Probe => ({
+		method: 'POST',
+		path: `${page}?/${action}`,
+		form: {},
+		allow: ADMIN,
+		allowedStatus: { admin: status }
+	}));
+}
 
 function allStatus(status: number): Partial<Record<Who, number>> {
 	return Object.fromEntries(EVERYONE.map((who) => [who, status]));

@@ -13,6 +13,8 @@ export interface SourceRoute {
 	/** Endpoints (+server.ts) answer their exported methods; pages answer GET, and POST with actions. */
 	kind: 'endpoint' | 'page';
 	methods: Method[];
+	/** A page's form actions (`default`, or the names posted as `?/name`); each needs its own probe. */
+	actions: string[];
 }
 
 const ROUTES_DIR = path.resolve('src/routes');
@@ -27,17 +29,33 @@ export function sourceRoutes(root = ROUTES_DIR): SourceRoute[] {
 		if (endpoint) {
 			const source = fs.readFileSync(path.join(dir, endpoint), 'utf8');
 			const methods = [...source.matchAll(EXPORTED_METHOD)].map((match) => match[1] as Method);
-			routes.push({ id, kind: 'endpoint', methods: [...new Set(methods)].sort() });
+			routes.push({ id, kind: 'endpoint', methods: [...new Set(methods)].sort(), actions: [] });
 		}
 		const hasPage = files.some((file) => /^\+page(@.*)?\.(svelte|server\.ts|ts|server\.js|js)$/.test(file));
 		if (hasPage) {
 			const server = files.find((file) => /^\+page\.server\.(ts|js)$/.test(file));
 			const source = server ? fs.readFileSync(path.join(dir, server), 'utf8') : '';
-			const methods: Method[] = /export\s+const\s+actions\b/.test(source) ? ['GET', 'POST'] : ['GET'];
-			routes.push({ id, kind: 'page', methods });
+			const actions = actionNames(source);
+			const methods: Method[] = actions.length > 0 ? ['GET', 'POST'] : ['GET'];
+			routes.push({ id, kind: 'page', methods, actions });
 		}
 	});
 	return routes.sort((a, b) => `${a.id} ${a.kind}`.localeCompare(`${b.id} ${b.kind}`));
+}
+
+/**
+ * The names in `export const actions = { create: ..., update, ... }`: the keys one tab in, as
+ * prettier lays them out. An actions object this cannot read yields a name nobody probes, or
+ * none at all, and the matrix then fails rather than passing silently.
+ */
+export function actionNames(source: string): string[] {
+	const start = source.search(/export\s+const\s+actions\b/);
+	if (start < 0) return [];
+	const block = source.slice(start).split(/\n\};?\s*(?:\n|$)/)[0] ?? '';
+	const names = [...block.matchAll(/^\t(?:async\s+)?([A-Za-z_$][\w$]*)\s*(?=[:(,]|$)/gm)].map(
+		(match) => match[1]!
+	);
+	return names.length > 0 ? [...new Set(names)].sort() : ['(unreadable actions)'];
 }
 
 /** `endpoint /api/photos/[sha256]`: the key the expectation table uses. */

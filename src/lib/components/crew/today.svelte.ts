@@ -10,8 +10,15 @@ import type { CurbsideDb, LocalOrder } from '$lib/client/db/schema';
 import { isFinalStatus } from '$lib/domain/lifecycle';
 import { byDayRoute } from '$lib/client/map/day-route';
 import { Clock } from './clock.svelte';
-import { byWorkingOrder, countToday, matchesSearch, type TodayCounts } from './order-list';
-import { readFirstPage, readWithInputs, rememberFirstPage, type FirstPage } from './today-first-page';
+import {
+	byWorkingOrder,
+	countToday,
+	matchesFilter,
+	matchesSearch,
+	type TodayCounts,
+	type TodayFilter
+} from './order-list';
+import { readWithInputs, rememberFirstPage, takeFirstPageRead, type FirstPage } from './today-first-page';
 
 /** A phone or tablet screenful and then some. */
 const FIRST_ROWS = 30;
@@ -47,22 +54,37 @@ export class TodayState {
 		this.#showFinished = value;
 		this.drawTheRest();
 	}
+	/** One kind of work only (overdue, not started, in progress), or all of it. */
+	#filter = $state<TodayFilter>('all');
+	get filter(): TodayFilter {
+		return this.#filter;
+	}
+	set filter(value: TodayFilter) {
+		this.#filter = value;
+		this.drawTheRest();
+	}
 	readonly clock = new Clock();
 
 	readonly sorted = $derived([...this.orders].sort(byDayRoute(this.routeIds, byWorkingOrder)));
-	readonly visible = $derived(
-		this.sorted.filter(
-			(order) => (this.showFinished || !isFinalStatus(order.status)) && matchesSearch(order, this.search)
-		)
-	);
+	readonly visible = $derived.by(() => {
+		const { filter, search, showFinished } = this;
+		// Only "overdue" depends on the time: the other views need not be redrawn as the clock ticks.
+		const nowMs = filter === 'overdue' ? this.clock.nowMs : 0;
+		return this.sorted.filter(
+			(order) =>
+				(showFinished || !isFinalStatus(order.status)) &&
+				matchesFilter(order, filter, nowMs) &&
+				matchesSearch(order, search)
+		);
+	});
 	/** null until every order was read. */
 	readonly counts = $derived<TodayCounts | null>(
 		this.loaded ? countToday(this.orders, this.clock.nowMs) : null
 	);
 
-	/** The early rows apply to the default view only: a search or "show finished" waits for the full list. */
+	/** The early rows apply to the default view only: a search, a filter or "show finished" waits for the full list. */
 	private readonly early = $derived(
-		!this.loaded && this.search === '' && !this.showFinished ? this.firstPage : null
+		!this.loaded && this.search === '' && !this.showFinished && this.filter === 'all' ? this.firstPage : null
 	);
 	/** How many orders the list holds (null while not known yet). */
 	readonly total = $derived(this.loaded ? this.visible.length : (this.early?.total ?? null));
@@ -127,15 +149,14 @@ export class TodayState {
 				}
 			});
 		};
-		void readFirstPage(storage, db)
-			.catch(() => null)
-			.then((page) => {
-				if (stopped) return;
-				if (!page) return followAll();
-				this.firstPage = page;
-				// Reading every order blocks the page for a while: only once the first rows are on screen.
-				afterNextPaint(followAll);
-			});
+		// Started as the page's code loaded (startFirstPageRead) when this is the remembered user's store.
+		void takeFirstPageRead(storage, db.name).then((page) => {
+			if (stopped) return;
+			if (!page) return followAll();
+			this.firstPage = page;
+			// Reading every order blocks the page for a while: only once the first rows are on screen.
+			afterNextPaint(followAll);
+		});
 		const stopClock = this.clock.tick();
 		return () => {
 			stopped = true;

@@ -75,6 +75,32 @@ test.describe('session cookies', () => {
 		}
 	});
 
+	test('are Secure when ORIGIN is an https address, and the origin check then expects that origin', async () => {
+		const origin = 'https://curbside.example.gov';
+		const server = await startBehindProxy(port + 1001, `test-results/e2e-data-${port}`, { ORIGIN: origin });
+		try {
+			const signIn = await fetch(`${server.url}/api/auth/signin`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ username: 'dana.crew', password: DEMO_PASSWORD })
+			});
+			const cookie = signIn.headers.getSetCookie().join('\n');
+			expect(cookie).toMatch(/curbside_session=.*; Secure/i);
+			expect(cookie).toMatch(/HttpOnly/i);
+			expect(cookie).toMatch(/SameSite=Lax/i);
+			const post = (from: string) =>
+				fetch(`${server.url}/signout`, {
+					method: 'POST',
+					redirect: 'manual',
+					headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: from }
+				});
+			expect((await post(origin)).status).toBe(303);
+			expect((await post(server.url)).status).toBe(403);
+		} finally {
+			await server.stop();
+		}
+	});
+
 	test('a signed-out session stays dead, and a forged token is refused and cleared', async ({ baseURL }) => {
 		const client = await signedInClient(baseURL ?? '', 'dana.crew');
 		const { cookies } = await client.storageState();

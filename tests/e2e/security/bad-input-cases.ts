@@ -202,6 +202,20 @@ function open311Cases(): BadCase[] {
 			{ headers: { 'content-type': 'text/xml' } }
 		)
 	);
+	// Open311 takes forms only; XML bodies (broken, or an entity bomb) are refused unread.
+	const xmlBodies: Record<string, string> = {
+		'truncated XML': '<service_request><service_code>POTHOLE</service_co',
+		'unclosed XML tags': '<service_request><service_code>POTHOLE</service_request>',
+		'XML entity expansion': `<?xml version="1.0"?><!DOCTYPE b [<!ENTITY a "${'a'.repeat(64)}"><!ENTITY b "${'&a;'.repeat(64)}">]><service_request><description>&b;&b;&b;</description></service_request>`,
+		'XML external entity':
+			'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>'
+	};
+	for (const [name, body] of Object.entries(xmlBodies)) {
+		cases.push(open311Post(name, body, 'xml', { headers: { 'content-type': 'application/xml' } }));
+		cases.push(
+			open311Post(`${name} as text/xml to JSON`, body, 'json', { headers: { 'content-type': 'text/xml' } })
+		);
+	}
 	cases.push(open311Post('no content type', validForm({ service_code: 'NOPE' }), 'json', { headers: {} }));
 	cases.push(
 		open311Post(
@@ -484,6 +498,13 @@ function signInCases(): BadCase[] {
 		signIn('form-encoded to the JSON API', 'username=a&password=b', { ...FORM_TYPE, origin: 'same' }, 415),
 		signIn('XML', '<signin/>', { 'content-type': 'application/xml' }, 415),
 		signIn('empty', ''),
+		signIn('truncated XML as JSON', '<signin><username>dana', JSON_TYPE, 400),
+		signIn(
+			'HTML injection in the username',
+			JSON.stringify({ username: '<img src=x onerror=alert(1)>' }),
+			JSON_TYPE,
+			400
+		),
 		signIn('truncated', '{"username":"dana.crew","pass'),
 		signIn('JSON null', 'null', JSON_TYPE, 400),
 		signIn('JSON array', '[]', JSON_TYPE, 400),

@@ -10,7 +10,12 @@ export interface SecondServer {
 	stop(): Promise<void>;
 }
 
-export async function startBehindProxy(port: number, dataDir: string): Promise<SecondServer> {
+/** Behind a proxy that says the protocol in x-forwarded-proto; `env` instead sets, e.g., ORIGIN. */
+export async function startBehindProxy(
+	port: number,
+	dataDir: string,
+	env: Record<string, string> = { PROTOCOL_HEADER: 'x-forwarded-proto', HOST_HEADER: 'x-forwarded-host' }
+): Promise<SecondServer> {
 	const child: ChildProcess = spawn(process.execPath, [path.resolve('build/index.js')], {
 		env: {
 			...process.env,
@@ -18,8 +23,7 @@ export async function startBehindProxy(port: number, dataDir: string): Promise<S
 			HOST: '127.0.0.1',
 			DATA_DIR: dataDir,
 			DATABASE_URL: process.env.E2E_DATABASE_URL ?? '',
-			PROTOCOL_HEADER: 'x-forwarded-proto',
-			HOST_HEADER: 'x-forwarded-host'
+			...env
 		},
 		stdio: 'ignore'
 	});

@@ -4,6 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../src/lib/server/db/connect';
+import { TINY_JPEG } from '../fixtures/images';
 import { audit } from './fixtures';
 import { testBackends } from './backends';
 import { mutation, syncWorld, uuid, type SyncWorld } from './sync-world';
@@ -42,6 +43,20 @@ describe.each(testBackends())('crew scope of pushes on $name', (backend) => {
 		expect(answer.results[1]?.reason).toMatch(/never given to your crew/);
 		expect(await notesOn('CS-000001')).toBe(0);
 		expect((await world.repos.workOrders.get('CS-000001'))?.field_status).toBe('assigned');
+	});
+
+	it('refuses another crew’s photo and closure on the order, even with the photo on the server', async () => {
+		const photo = await world.photos.putComplete(new Uint8Array(TINY_JPEG));
+		const answer = await world.pushOk(world.lee, uuid(), [
+			mutation(1, 'addPhoto', { orderId: 'CS-000001', linkId: uuid(), sha256: photo.sha256, kind: 'after' }),
+			mutation(2, 'closeOrder', { orderId: 'CS-000001', resolutionCode: 'no_problem_found', notes: 'Done' })
+		]);
+		expect(answer.results.map((result) => result.outcome)).toEqual(['refused', 'refused']);
+		expect(answer.results.every((result) => /never given to your crew/.test(result.reason ?? ''))).toBe(true);
+		const links = await handle.db.selectFrom('work_order_photos').select('sha256').execute();
+		expect(links).toEqual([]);
+		expect((await world.repos.workOrders.get('CS-000001'))?.field_status).toBe('assigned');
+		expect(await notesOn('CS-000001')).toBe(0);
 	});
 
 	it('still keeps a late report from the crew the order was taken from', async () => {

@@ -73,12 +73,21 @@ test('the downloaded area draws offline from the device, pins open their orders,
 	await expect(page.getByRole('status').filter({ hasText: 'Offline' })).toBeVisible();
 	await map.waitForMapIdle();
 	expect(await map.basemapShare()).toBeGreaterThan(0.02);
+	const streets = await map.drawnStreets();
+	expect(streets.lines).toBeGreaterThan(0);
+	expect(streets.labels).toBeGreaterThan(0);
 	const stats = await map.tileStats();
 	expect(stats.fromStore).toBeGreaterThan(0);
 	expect(stats.fromNetwork).toBe(0);
 	expect(proxy.requests.filter((request) => request.includes('/tiles'))).toEqual([]);
 	await expect(map.canvas).toHaveAttribute('aria-label', /\((\d{2,}|[1-9]) pins\)/);
 	await expect(page.getByText('© OpenStreetMap contributors')).toBeVisible();
+
+	// Dense pins are clustered: zoomed out to the whole area some stand together; at street level none do.
+	await map.zoomTo(12);
+	expect((await map.clusterSizes()).some((size) => size >= 2)).toBe(true);
+	await map.zoomTo(17);
+	expect(await map.clusterSizes()).toEqual([]);
 
 	// "Show" in the list centres the map on a stop at street level; then tap its pin. Neighbours
 	// across a street can still overlap there, so tap the first stop whose pin stands alone.

@@ -95,12 +95,67 @@ export class CrewMapPage {
 	}
 
 	/**
+	 * How many street lines and street labels maplibre has drawn from the basemap's tiles (the
+	 * style's layers, src/lib/server/tiles/style.ts): drawn means tiles with streets were read.
+	 */
+	async drawnStreets(): Promise<{ lines: number; labels: number }> {
+		return this.page.evaluate(() => {
+			const map = (
+				globalThis as unknown as {
+					__curbsideMap: {
+						getLayer(id: string): unknown;
+						queryRenderedFeatures(options: { layers: string[] }): { source: string }[];
+					};
+				}
+			).__curbsideMap;
+			const drawn = (layers: string[]) =>
+				map
+					.queryRenderedFeatures({ layers: layers.filter((id) => map.getLayer(id)) })
+					.filter((feature) => feature.source === 'city').length;
+			return {
+				lines: drawn(['streets-major', 'streets-minor', 'streets-casing', 'streets-path']),
+				labels: drawn(['street-labels'])
+			};
+		});
+	}
+
+	/** Moves the map to `zoom` (centre kept) and waits until it has drawn everything there. */
+	async zoomTo(zoom: number): Promise<void> {
+		await this.page.evaluate((z) => {
+			(
+				globalThis as unknown as { __curbsideMap: { jumpTo(options: { zoom: number }): void } }
+			).__curbsideMap.jumpTo({
+				zoom: z
+			});
+		}, zoom);
+		await this.waitForMapIdle();
+	}
+
+	/** Pin clusters in the pins source now, with how many pins each holds. */
+	async clusterSizes(): Promise<number[]> {
+		return this.page.evaluate(() => {
+			type Feature = { properties: { point_count?: number } };
+			const map = (
+				globalThis as unknown as { __curbsideMap: { querySourceFeatures(source: string): Feature[] } }
+			).__curbsideMap;
+			return map
+				.querySourceFeatures('pins')
+				.map((feature) => feature.properties.point_count ?? 0)
+				.filter((count) => count > 0);
+		});
+	}
+
+	/**
 	 * The share of the canvas drawn in the basemap's street, building and park colours (not the
 	 * plain background, not the pins): what tiles put there. Read from a screenshot of the canvas,
 	 * decoded in the page (a WebGL canvas cannot be read back directly).
 	 */
 	async basemapShare(): Promise<number> {
-		const png = await this.canvas.screenshot();
+		// The controls (white credit bar, zoom buttons) sit over the canvas: hidden, so only what
+		// the tiles drew can count.
+		const png = await this.canvas.screenshot({
+			style: '.maplibregl-control-container { visibility: hidden !important; }'
+		});
 		return this.page.evaluate(async (base64) => {
 			const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
 			const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));

@@ -25,6 +25,11 @@ export const AREA_BUFFER_M = 500;
 export const TILES_PER_REQUEST = 1500;
 /** Tiles written to the store per transaction while a pack streams in. */
 const WRITE_BATCH = 250;
+/**
+ * On a slow link a batch fills slowly: what has arrived is also written (and the progress bar
+ * moved) once this long has passed since the last write, so the bar never sits still for long.
+ */
+const PROGRESS_INTERVAL_MS = 250;
 
 export interface AreaPlan {
 	area: MapArea;
@@ -158,7 +163,9 @@ export async function downloadArea(
 		const decoder = new TilePackDecoder();
 		const reader = response.body.getReader();
 		let batch: TileBytes[] = [];
+		let lastWrite = Date.now();
 		const flush = async () => {
+			lastWrite = Date.now();
 			if (batch.length === 0) return;
 			const written = batch;
 			batch = [];
@@ -177,7 +184,7 @@ export async function downloadArea(
 				// Its own buffer, exactly the tile's bytes, as maplibre will take it.
 				batch.push({ key: frame.key, data: frame.data.slice().buffer });
 			}
-			if (batch.length >= WRITE_BATCH) await flush();
+			if (batch.length >= WRITE_BATCH || Date.now() - lastWrite >= PROGRESS_INTERVAL_MS) await flush();
 		}
 		await flush();
 		decoder.end();

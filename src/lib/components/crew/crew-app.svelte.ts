@@ -45,8 +45,15 @@ export class CrewApp {
 	private stopAttention: (() => void) | null = null;
 	private refreshingMap = false;
 
-	/** Starts everything; returns the function that stops it (the layout's teardown). */
-	start(): () => void {
+	/** The page the app opened on reports its first paint (Today): store reads wait for it. */
+	private pageReportsPaint = false;
+
+	/**
+	 * Starts everything; returns the function that stops it (the layout's teardown).
+	 * `pageReportsPaint`: the page opened calls contentPainted() (see watchAttention).
+	 */
+	start({ pageReportsPaint = false }: { pageReportsPaint?: boolean } = {}): () => void {
+		this.pageReportsPaint = pageReportsPaint;
 		performance.mark('curbside:app-start');
 		const stopWatching = this.connection.watch((online) => {
 			if (online) void this.cameOnline();
@@ -77,6 +84,7 @@ export class CrewApp {
 		if (this.firstPaintDone || this.stopped) return;
 		this.firstPaintDone = true;
 		performance.mark('curbside:deferred-start');
+		this.watchAttention();
 		void this.startSync();
 	}
 
@@ -155,8 +163,19 @@ export class CrewApp {
 		if (this.session.state !== 'ready' || !profile || this.db) return;
 		this.db = openCrewDb(profile.id);
 		performance.mark('curbside:store-open');
-		this.stopAttention = this.attention.watch(this.db);
-		if (this.firstPaintDone) void this.startSync();
+		if (!this.pageReportsPaint) this.watchAttention();
+		if (!this.firstPaintDone) return;
+		this.watchAttention();
+		void this.startSync();
+	}
+
+	/**
+	 * The refused/late list follows the outbox. Opened on Today, only from its first paint on: its
+	 * live query would open the store with Dexie before Today's first rows (read without Dexie) are
+	 * on screen. Other pages (the attention list itself) need it at once.
+	 */
+	private watchAttention(): void {
+		if (this.db && !this.stopAttention && !this.stopped) this.stopAttention = this.attention.watch(this.db);
 	}
 
 	/**

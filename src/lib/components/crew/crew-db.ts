@@ -5,11 +5,10 @@
  *
  * Whatever else opens the store (the sync worker, the service worker) must use the same name.
  */
-import { CurbsideDb, DEFAULT_DATABASE_NAME } from '$lib/client/db/schema';
+import { CurbsideDb } from '$lib/client/db/schema';
+import { crewDatabaseName } from './crew-db-name';
 
-export function crewDatabaseName(userId: string): string {
-	return `${DEFAULT_DATABASE_NAME}-user-${userId}`;
-}
+export { crewDatabaseName };
 
 export function openCrewDb(userId: string): CurbsideDb {
 	return new CurbsideDb(crewDatabaseName(userId));

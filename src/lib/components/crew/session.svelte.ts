@@ -26,7 +26,7 @@ export class CrewSession {
 	/** Returns whether the server answered, so the connection badge can learn from it. */
 	async resolve(online: boolean): Promise<'reached' | 'unreachable'> {
 		const remembered = loadProfile();
-		const answer: MeAnswer = online ? await askServer() : { kind: 'unreachable' };
+		const answer: MeAnswer = online ? await (takeEarlyAnswer() ?? askServer()) : { kind: 'unreachable' };
 		if (answer.kind === 'user') this.acceptServerAnswer(answer.body);
 		else if (answer.kind === 'signed-out' && !remembered) this.sendToSignIn();
 		else {
@@ -82,6 +82,23 @@ export class CrewSession {
 		const next = location.pathname + location.search;
 		location.replace(`/signin?next=${encodeURIComponent(next)}`);
 	}
+}
+
+/** The question asked as the crew's code loaded (askServerEarly), not yet used. */
+let earlyAnswer: Promise<MeAnswer> | null = null;
+
+/**
+ * Asks the server who is signed in now, while the rest of the app's code is still loading (the
+ * crew layout's module calls it); the first resolve() takes that answer instead of asking again.
+ */
+export function askServerEarly(): void {
+	if (navigator.onLine) earlyAnswer = askServer();
+}
+
+function takeEarlyAnswer(): Promise<MeAnswer> | null {
+	const answer = earlyAnswer;
+	earlyAnswer = null;
+	return answer;
 }
 
 async function askServer(): Promise<MeAnswer> {

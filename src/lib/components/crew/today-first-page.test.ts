@@ -1,10 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { LocalActions } from '$lib/client/db/actions';
 import { updateMeta } from '$lib/client/db/meta';
-import type { CurbsideDb } from '$lib/client/db/schema';
+import type { CurbsideDb, OutboxEntry } from '$lib/client/db/schema';
 import { DAY_ROUTE_ID } from '$lib/client/map/day-route';
 import { freshDb, givenPulled, nextUuid, order } from '$lib/client/test-support';
-import { forgetFirstPage, readFirstPage, readWithInputs, rememberFirstPage } from './today-first-page';
+import { IDBFactory, indexedDB } from 'fake-indexeddb';
+import {
+	fingerprintOf,
+	forgetFirstPage,
+	readFirstPage,
+	readWithInputs,
+	rememberFirstPage,
+	startFirstPageRead,
+	takeFirstPageRead
+} from './today-first-page';
 
 /** localStorage as the page has it, in memory. */
 function memoryStorage(): Storage {
@@ -19,6 +28,11 @@ function memoryStorage(): Storage {
 		removeItem: (key) => void items.delete(key),
 		setItem: (key, value) => void items.set(key, value)
 	};
+}
+
+/** What a cold start does: IndexedDB read directly, by the database's name (no Dexie). */
+function firstPageOf(storage: Storage, db: CurbsideDb) {
+	return readFirstPage(storage, db.name, indexedDB);
 }
 
 /** What the Today page does after each full read: remembers its first open rows with the inputs. */
@@ -43,10 +57,10 @@ describe('the first screenful of Today, remembered between starts', () => {
 	it('is read back fresh, in the remembered order, while nothing in the store changed', async () => {
 		const db = await givenDevice();
 		const storage = memoryStorage();
-		expect(await readFirstPage(storage, db)).toBeNull();
+		expect(await firstPageOf(storage, db)).toBeNull();
 
 		await rememberNow(storage, db, ['CS-000002', 'CS-000001'], 3);
-		const page = await readFirstPage(storage, db);
+		const page = await firstPageOf(storage, db);
 		expect(page?.rows.map((row) => row.id)).toEqual(['CS-000002', 'CS-000001']);
 		expect(page?.total).toBe(3);
 		// Only ids are kept in localStorage, never an order's text.
@@ -61,12 +75,12 @@ describe('the first screenful of Today, remembered between starts', () => {
 		const acted = await givenDevice();
 		await rememberNow(storage, acted, ['CS-000002', 'CS-000001', 'CS-000003']);
 		await new LocalActions({ db: acted, newId: nextUuid }).startWork('CS-000003');
-		expect(await readFirstPage(storage, acted)).toBeNull();
+		expect(await firstPageOf(storage, acted)).toBeNull();
 
 		const pulled = await givenDevice();
 		await rememberNow(storage, pulled, ['CS-000002', 'CS-000001', 'CS-000003']);
 		await updateMeta(pulled, { cursor: 'c2' });
-		expect(await readFirstPage(storage, pulled)).toBeNull();
+		expect(await firstPageOf(storage, pulled)).toBeNull();
 
 		const planned = await givenDevice();
 		await rememberNow(storage, planned, ['CS-000002', 'CS-000001', 'CS-000003']);
@@ -75,7 +89,7 @@ describe('the first screenful of Today, remembered between starts', () => {
 			orderIds: ['CS-000003', 'CS-000001', 'CS-000002'],
 			plannedAt: '2026-11-02T08:00:00.000Z'
 		});
-		expect(await readFirstPage(storage, planned)).toBeNull();
+		expect(await firstPageOf(storage, planned)).toBeNull();
 	});
 
 	it('is not used when a remembered row is gone or finished, even with the same inputs', async () => {
@@ -83,9 +97,9 @@ describe('the first screenful of Today, remembered between starts', () => {
 		const storage = memoryStorage();
 		await rememberNow(storage, db, ['CS-000002', 'CS-000001']);
 		await db.orders.update('CS-000001', { status: 'closed' });
-		expect(await readFirstPage(storage, db)).toBeNull();
+		expect(await firstPageOf(storage, db)).toBeNull();
 		await db.orders.delete('CS-000001');
-		expect(await readFirstPage(storage, db)).toBeNull();
+		expect(await firstPageOf(storage, db)).toBeNull();
 	});
 
 	it('belongs to one user database, and is forgotten on sign-out', async () => {
@@ -93,10 +107,10 @@ describe('the first screenful of Today, remembered between starts', () => {
 		const theirs = await givenDevice();
 		const storage = memoryStorage();
 		await rememberNow(storage, mine, ['CS-000002']);
-		expect(await readFirstPage(storage, theirs)).toBeNull();
-		expect(await readFirstPage(storage, mine)).not.toBeNull();
+		expect(await firstPageOf(storage, theirs)).toBeNull();
+		expect(await firstPageOf(storage, mine)).not.toBeNull();
 		forgetFirstPage(storage, mine.name);
-		expect(await readFirstPage(storage, mine)).toBeNull();
+		expect(await firstPageOf(storage, mine)).toBeNull();
 	});
 
 	it('ignores a memo it cannot read', async () => {
@@ -105,8 +119,66 @@ describe('the first screenful of Today, remembered between starts', () => {
 		await rememberNow(storage, db, ['CS-000002']);
 		const key = storage.key(0) ?? '';
 		storage.setItem(key, '{not json');
-		expect(await readFirstPage(storage, db)).toBeNull();
+		expect(await firstPageOf(storage, db)).toBeNull();
 		storage.setItem(key, JSON.stringify({ fingerprint: 1, ids: 'CS-000002', total: 1 }));
-		expect(await readFirstPage(storage, db)).toBeNull();
+		expect(await firstPageOf(storage, db)).toBeNull();
+	});
+
+	it('counts refused and late work the same way as the full read does', async () => {
+		const db = await givenDevice();
+		const storage = memoryStorage();
+		const entry = (id: number, state: OutboxEntry['state']) =>
+			({ id, mutation: {}, orderId: null, photoShas: [], state, reason: null }) as unknown as OutboxEntry;
+		await db.outbox.bulkAdd([entry(3, 'refused'), entry(1, 'late'), entry(2, 'pending'), entry(4, 'late')]);
+		await rememberNow(storage, db, ['CS-000002']);
+		expect((await firstPageOf(storage, db))?.rows.map((row) => row.id)).toEqual(['CS-000002']);
+	});
+
+	it('gives the same fingerprint whatever order the outbox keys come in', () => {
+		const inputs = { meta: undefined, routeIds: ['a'], outboxIds: [1, 2, 3], settledIds: [1, 3] };
+		expect(fingerprintOf({ ...inputs, outboxIds: [3, 1, 2], settledIds: [3, 1] })).toBe(
+			fingerprintOf(inputs)
+		);
+		expect(fingerprintOf({ ...inputs, settledIds: [1] })).not.toBe(fingerprintOf(inputs));
+	});
+
+	it('never creates a database that is not there, and leaves one it does not know alone', async () => {
+		const factory = new IDBFactory();
+		const storage = memoryStorage();
+		storage.setItem(
+			'curbside.today-first-page.gone',
+			JSON.stringify({ fingerprint: 'x', ids: ['CS-000001'], total: 1 })
+		);
+		expect(await readFirstPage(storage, 'gone', factory)).toBeNull();
+		expect((await factory.databases()).map((db) => db.name)).not.toContain('gone');
+
+		// An unknown shape (no outbox): nothing shown early, and the database is as it was.
+		const open = factory.open('gone', 5);
+		open.onupgradeneeded = () => open.result.createObjectStore('orders', { keyPath: 'id' });
+		await new Promise((resolve) => (open.onsuccess = resolve));
+		open.result.close();
+		expect(await readFirstPage(storage, 'gone', factory)).toBeNull();
+		expect((await factory.databases()).find((db) => db.name === 'gone')?.version).toBe(5);
+	});
+
+	it('starts early for one database and hands that read over once, to that database only', async () => {
+		const mine = await givenDevice();
+		const theirs = await givenDevice();
+		const storage = memoryStorage();
+		await rememberNow(storage, mine, ['CS-000002']);
+		await rememberNow(storage, theirs, ['CS-000001']);
+
+		startFirstPageRead(storage, mine.name, indexedDB);
+		// Another person turned out to be signed in: their own rows, read now, never the early ones.
+		const other = await takeFirstPageRead(storage, theirs.name, indexedDB);
+		expect(other?.rows.map((row) => row.id)).toEqual(['CS-000001']);
+
+		startFirstPageRead(storage, mine.name, indexedDB);
+		expect((await takeFirstPageRead(storage, mine.name, indexedDB))?.rows.map((row) => row.id)).toEqual([
+			'CS-000002'
+		]);
+		// Used once: a later start (after a store change) reads afresh.
+		await mine.orders.update('CS-000002', { status: 'closed' });
+		expect(await takeFirstPageRead(storage, mine.name, indexedDB)).toBeNull();
 	});
 });

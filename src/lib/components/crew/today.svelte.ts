@@ -20,8 +20,11 @@ import {
 } from './order-list';
 import { readWithInputs, rememberFirstPage, takeFirstPageRead, type FirstPage } from './today-first-page';
 
-/** A phone or tablet screenful and then some. */
-const FIRST_ROWS = 30;
+/**
+ * A screenful: a phone shows about 5 cards, a landscape tablet's two columns about 10. Each card
+ * more in the first paint costs a cold start on a slow tablet several ms (read and drawn).
+ */
+const FIRST_ROWS = 12;
 const MORE_ROWS_PER_STEP = 60;
 
 export class TodayState {

@@ -18,6 +18,7 @@ import type {
 	SyncOrder,
 	SyncPhotoLink
 } from '$lib/domain/sync/protocol';
+import { batchesOf } from '../sync/history-store';
 
 /** 1 while the row exists only on this device (not yet seen in a pull); IndexedDB cannot index booleans. */
 type PendingFlag = 0 | 1;
@@ -27,6 +28,17 @@ export type LocalNote = SyncNote & { pending: PendingFlag };
 export type LocalPhotoLink = SyncPhotoLink & { pending: PendingFlag };
 /** An order's status history as the server last sent it (read-only on the device). */
 export type LocalHistoryEntry = SyncHistoryEntry;
+/**
+ * The status history of the orders of one pull page, in one row (see sync/history-store.ts):
+ * IndexedDB's cost follows the rows written, and a first sync brings thousands of entries.
+ */
+export interface HistoryBatch {
+	id?: number;
+	/** Every order with entries here; each order's history is in one batch only. */
+	orderIds: string[];
+	/** Oldest first. */
+	entries: SyncHistoryEntry[];
+}
 /** One active service of the catalogue (S25): what Report a problem offers, offline. */
 export type LocalService = SyncCatalogueService;
 
@@ -142,7 +154,7 @@ export class CurbsideDb extends Dexie {
 	declare tiles: EntityTable<LocalTile, 'key'>;
 	declare mapPacks: EntityTable<LocalMapPack, 'id'>;
 	declare dayRoute: EntityTable<LocalDayRoute, 'id'>;
-	declare history: EntityTable<LocalHistoryEntry, 'id'>;
+	declare historyBatches: EntityTable<HistoryBatch, 'id'>;
 	declare services: EntityTable<LocalService, 'code'>;
 
 	/** `options` lets Node tests pass fake-indexeddb's `indexedDB` and `IDBKeyRange`. */
@@ -171,6 +183,22 @@ export class CurbsideDb extends Dexie {
 			.upgrade(async (tx) => {
 				// Version 1 tiles had no use time and held Blobs; they are a cache, so start the cache afresh.
 				await tx.table('tiles').clear();
+			});
+		this.version(3)
+			.stores({
+				// No `status` index: nothing queries orders by status, and each index entry is a write.
+				orders: 'id, routeOrder, clientId',
+				// History in one row per pull page instead of one per entry (a first sync's largest cost).
+				history: null,
+				historyBatches: '++id, *orderIds'
+			})
+			.upgrade(async (tx) => {
+				// History is kept only for orders on the device (see history-store.ts).
+				const onDevice = new Set(await tx.table('orders').toCollection().primaryKeys());
+				const entries = ((await tx.table('history').toArray()) as SyncHistoryEntry[]).filter((entry) =>
+					onDevice.has(entry.orderId)
+				);
+				if (entries.length > 0) await tx.table('historyBatches').bulkAdd(batchesOf(entries));
 			});
 	}
 }

@@ -4,6 +4,7 @@
  */
 import { PULL_SHAPE, type PullResponse } from '$lib/domain/sync/protocol';
 import type { CurbsideDb, SyncMeta } from '../db/schema';
+import { writeHistory } from './history-store';
 import { isInFlight } from './rebase';
 
 /**
@@ -12,12 +13,12 @@ import { isInFlight } from './rebase';
  * the orders the crew sees stay on screen meanwhile and are swept at the end (`finishRefill`).
  */
 export async function beginRefillIfOutdated(db: CurbsideDb): Promise<void> {
-	await db.transaction('rw', [db.meta, db.serverOrders, db.history], async () => {
+	await db.transaction('rw', [db.meta, db.serverOrders, db.historyBatches], async () => {
 		const meta = await db.meta.get('sync');
 		if (!meta || meta.value.cursor === null || meta.value.refilling) return;
 		if ((meta.value.pullShape ?? 1) >= PULL_SHAPE) return;
 		await db.serverOrders.clear();
-		await db.history.clear();
+		await db.historyBatches.clear();
 		await db.meta.put({ key: 'sync', value: { ...meta.value, cursor: null, refilling: true } });
 	});
 }
@@ -30,12 +31,12 @@ export async function beginRefillIfOutdated(db: CurbsideDb): Promise<void> {
  * match it. Returns whether a refill began.
  */
 export async function beginRefillIfCrewChanged(db: CurbsideDb, page: PullResponse): Promise<boolean> {
-	return db.transaction('rw', [db.meta, db.serverOrders, db.history], async () => {
+	return db.transaction('rw', [db.meta, db.serverOrders, db.historyBatches], async () => {
 		const meta = await db.meta.get('sync');
 		const stored = meta?.value.crewId;
 		if (!meta || !page.crewId || !stored || stored === page.crewId) return false;
 		await db.serverOrders.clear();
-		await db.history.clear();
+		await db.historyBatches.clear();
 		await db.meta.put({
 			key: 'sync',
 			value: { ...meta.value, cursor: null, refilling: true, crewId: page.crewId }
@@ -46,7 +47,7 @@ export async function beginRefillIfCrewChanged(db: CurbsideDb, page: PullRespons
 
 /** Writes a page's history and catalogue. Call inside the page's 'rw' transaction. */
 export async function writeHistoryAndCatalogue(db: CurbsideDb, page: PullResponse): Promise<void> {
-	if (page.history && page.history.length > 0) await db.history.bulkPut(page.history);
+	if (page.history) await writeHistory(db, page.history);
 	if (page.services) {
 		// The catalogue comes whole: a service no longer in it was retired.
 		await db.services.clear();
@@ -67,12 +68,15 @@ export function metaAfterPage(value: SyncMeta, page: PullResponse): SyncMeta {
  * the crew (S15), unless work on it is still in flight (a field report not yet seen by the server).
  * Call inside the page's 'rw' transaction, before its meta is written.
  */
-export async function sweepAfterRefill(db: CurbsideDb, drop: (id: string) => Promise<void>): Promise<void> {
+export async function sweepAfterRefill(
+	db: CurbsideDb,
+	drop: (ids: string[]) => Promise<void>
+): Promise<void> {
 	const meta = await db.meta.get('sync');
 	if (!meta?.value.refilling) return;
 	const kept = new Set((await db.serverOrders.toCollection().primaryKeys()) as string[]);
 	for (const entry of await db.outbox.toArray())
 		if (isInFlight(entry) && entry.orderId) kept.add(entry.orderId);
 	const gone = ((await db.orders.toCollection().primaryKeys()) as string[]).filter((id) => !kept.has(id));
-	for (const id of gone) await drop(id);
+	if (gone.length > 0) await drop(gone);
 }

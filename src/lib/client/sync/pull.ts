@@ -12,6 +12,7 @@ import {
 	sweepAfterRefill,
 	writeHistoryAndCatalogue
 } from './pull-shape';
+import { dropHistory } from './history-store';
 import { isInFlight, rebaseOrders } from './rebase';
 import { TransportError, type Transport } from './transport';
 
@@ -63,7 +64,7 @@ async function writePage(db: CurbsideDb, page: PullResponse): Promise<void> {
 		db.photoLinks,
 		db.outbox,
 		db.meta,
-		db.history,
+		db.historyBatches,
 		db.services
 	];
 	await db.transaction('rw', tables, async () => {
@@ -92,7 +93,7 @@ async function writePage(db: CurbsideDb, page: PullResponse): Promise<void> {
 		if (page.photos.length > 0)
 			await db.photoLinks.bulkPut(page.photos.map((link) => ({ ...link, pending: 0 as const })));
 		await writeHistoryAndCatalogue(db, page);
-		for (const id of page.tombstones) await dropOrder(db, id);
+		if (page.tombstones.length > 0) await dropOrders(db, page.tombstones);
 		// Confirm only on the last page: an order changed by a confirmed mutation may sit on a later page,
 		// and dropping the mutation earlier would flash its old status.
 		let stillInFlight = inFlight;
@@ -101,7 +102,7 @@ async function writePage(db: CurbsideDb, page: PullResponse): Promise<void> {
 			for (const entry of confirmed) if (entry.orderId) affected.add(entry.orderId);
 			if (confirmed.length > 0) await db.outbox.bulkDelete(confirmed.map((entry) => entry.id));
 			stillInFlight = inFlight.filter((entry) => entry.id > page.lastMutationId);
-			await sweepAfterRefill(db, (id) => dropOrder(db, id));
+			await sweepAfterRefill(db, (ids) => dropOrders(db, ids));
 		}
 		if (meta) {
 			const value = metaAfterPage(
@@ -136,11 +137,11 @@ async function dropSpareServerCopies(db: CurbsideDb, working: ReadonlySet<string
 	if (spare.length > 0) await db.serverOrders.bulkDelete(spare);
 }
 
-/** S15: the order left the crew. Its pending work stays in the outbox; the server files it as late. */
-async function dropOrder(db: CurbsideDb, id: string): Promise<void> {
-	await db.serverOrders.delete(id);
-	await db.orders.delete(id);
-	await db.notes.where('orderId').equals(id).delete();
-	await db.photoLinks.where('orderId').equals(id).delete();
-	await db.history.where('orderId').equals(id).delete();
+/** S15: the orders left the crew. Their pending work stays in the outbox; the server files it as late. */
+async function dropOrders(db: CurbsideDb, ids: string[]): Promise<void> {
+	await db.serverOrders.bulkDelete(ids);
+	await db.orders.bulkDelete(ids);
+	await db.notes.where('orderId').anyOf(ids).delete();
+	await db.photoLinks.where('orderId').anyOf(ids).delete();
+	await dropHistory(db, ids);
 }

@@ -14,6 +14,7 @@ import type {
 	OutboxEntry
 } from '$lib/client/db/schema';
 import { compressPhoto, PhotoUnreadable } from '$lib/client/photos/compress';
+import { historyOf } from '$lib/client/sync/history-store';
 import { transitionFor } from '$lib/domain/lifecycle';
 import type { UnableReason } from '$lib/domain/resolution';
 import { DeviceFull, withRoomToSave } from './make-room';
@@ -68,9 +69,7 @@ export class OrderDetail {
 			}
 		});
 		// History is kept under the server id; a field report opened by its device id has none yet.
-		const historySubscription = liveQuery(() =>
-			this.db.history.where('orderId').equals(this.orderId).toArray()
-		).subscribe({
+		const historySubscription = liveQuery(() => historyOf(this.db, this.orderId)).subscribe({
 			next: (history) => {
 				this.history = history;
 			}

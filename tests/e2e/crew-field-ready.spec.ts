@@ -236,7 +236,9 @@ test("a resident's photo is kept on the device: the order page shows it with the
 			}
 		});
 		expect(filed.status(), await filed.text()).toBe(200);
-		[{ service_request_id: orderId }] = (await filed.json()) as { service_request_id: string }[];
+		const [created] = (await filed.json()) as { service_request_id: string }[];
+		orderId = created?.service_request_id ?? '';
+		expect(orderId).toMatch(/^CS-\d+$/);
 		const [filedBack] = (await (await resident.get(`/open311/v2/requests/${orderId}.json`)).json()) as {
 			media_url: string;
 		}[];

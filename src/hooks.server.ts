@@ -63,7 +63,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 
 	const response = await resolve(event);
 	return withSecurityHeaders(
-		path.startsWith('/api/') ? gzipJsonIfAccepted(event.request, response) : response
+		path.startsWith('/api/') ? await gzipJsonIfAccepted(event.request, response) : response
 	);
 };
 

@@ -13,6 +13,13 @@ export interface Catalogue {
 	services: SyncCatalogueService[];
 }
 
+/**
+ * The last catalogue made and the rows it was made from. Every pull reads the rows (one small
+ * query); shaping and hashing them again is skipped while they are the same, which they nearly
+ * always are. Kept by content, so any edit to a service is seen on the next pull.
+ */
+let lastMade: { rows: string; catalogue: Catalogue } | null = null;
+
 export async function activeCatalogue(db: Kysely<Database>): Promise<Catalogue> {
 	const rows = await db
 		.selectFrom('services')
@@ -21,10 +28,13 @@ export async function activeCatalogue(db: Kysely<Database>): Promise<Catalogue> 
 		.orderBy('sort_order')
 		.orderBy('service_code')
 		.execute();
+	const key = JSON.stringify(rows);
+	if (lastMade?.rows === key) return lastMade.catalogue;
 	const services = rows.map(toCatalogueService);
 	// The version is the content's hash: any edit, addition or retirement of a service changes it.
 	const version = createHash('sha256').update(JSON.stringify(services)).digest('hex').slice(0, 16);
-	return { version, services };
+	lastMade = { rows: key, catalogue: { version, services } };
+	return lastMade.catalogue;
 }
 
 function toCatalogueService(row: ServiceRow): SyncCatalogueService {

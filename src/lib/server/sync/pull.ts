@@ -14,8 +14,8 @@ import type { Database } from '$lib/server/db/schema';
 import { SyncPullRepository } from '$lib/server/repositories/sync-pull';
 import { activeCatalogue } from './catalogue';
 import { claimDevice, crewOf, isAnswer } from './crew-access';
-import { historyFor, toSyncHistoryEntry } from './history-view';
-import { toSyncNote, toSyncOrder, toSyncPhotoLink } from './sync-views';
+import { childrenOf } from './order-children';
+import { toSyncOrder } from './sync-views';
 import { failure, type SyncAnswer } from './types';
 
 const UNKNOWN_CURSOR = 'The cursor is not one this server gave out; pull without one.';
@@ -75,17 +75,15 @@ export async function pullChanges(
 		...pageDepartures.map((row) => row.work_order_id),
 		...pageOrders.filter((row) => row.field_status === 'cancelled').map((row) => row.id)
 	]);
-	const ids = live.map((row) => row.id);
-	const [notes, photos] = [await reads.notesFor(ids), await reads.photosFor(ids)];
-	const history = await historyFor(db, ids);
+	const { notes, photos, history } = await childrenOf(db, live);
 	const catalogue = await activeCatalogue(db);
 	return {
 		status: 200,
 		body: {
 			orders: live.map(toSyncOrder),
-			notes: notes.map(toSyncNote),
-			photos: photos.map(toSyncPhotoLink),
-			history: history.map(toSyncHistoryEntry),
+			notes,
+			photos,
+			history,
 			servicesVersion: catalogue.version,
 			...(query.services === catalogue.version ? {} : { services: catalogue.services }),
 			tombstones: [...tombstones],

@@ -8,6 +8,7 @@ import type { SessionUser } from '$lib/server/auth/types';
 import type { Database } from '$lib/server/db/schema';
 import { pullChanges, type PullQuery } from './pull';
 import { pushMutations, type PhotoPresence } from './push';
+import { syncTurns } from './turn-budget';
 import type { SyncAnswer } from './types';
 
 export type { PhotoPresence } from './push';
@@ -21,11 +22,13 @@ export class SyncService {
 		private readonly photos: PhotoPresence
 	) {}
 
-	push(user: SessionUser, body: unknown, now: Date): Promise<SyncAnswer<PushResponse>> {
+	async push(user: SessionUser, body: unknown, now: Date): Promise<SyncAnswer<PushResponse>> {
+		await syncTurns.pace();
 		return pushMutations(this.db, this.photos, user, body, now);
 	}
 
-	pull(user: SessionUser, query: PullQuery, now: Date): Promise<SyncAnswer<PullResponse>> {
+	async pull(user: SessionUser, query: PullQuery, now: Date): Promise<SyncAnswer<PullResponse>> {
+		await syncTurns.pace();
 		return pullChanges(this.db, user, query, now);
 	}
 }

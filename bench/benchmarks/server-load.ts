@@ -35,7 +35,7 @@ const REQUEST_TIMEOUT_MS = 30_000;
 const PG_DIR = '/tmp/pg-bench';
 const PG_PORT = 54390;
 
-interface Device {
+export interface Device {
 	deviceId: string;
 	cookie: string;
 	user: SessionUser;
@@ -71,7 +71,7 @@ interface LoadFigures {
 }
 
 /** 300 devices spread over every crew member, each with a fresh session. */
-async function makeDevices(city: BenchCity): Promise<Device[]> {
+export async function makeDevices(city: BenchCity): Promise<Device[]> {
 	const handle = city.open();
 	try {
 		const { db } = handle;
@@ -167,33 +167,40 @@ function nextMutation(device: Device, index: number) {
 	};
 }
 
-async function timed(
+/**
+ * One request, timed until its whole body has arrived and been read by `read`. A failure at any
+ * point (no answer, an error status, a body cut off or late past the timeout) counts as an error.
+ */
+async function timed<T>(
 	kind: 'push' | 'pull',
 	request: () => Promise<Response>,
+	read: (response: Response) => Promise<T>,
 	samples: Record<'push' | 'pull', number[]>,
 	errors: Record<string, number>
-): Promise<Response | null> {
+): Promise<T | null> {
 	const started = performance.now();
+	const count = (what: string) => (errors[`${kind} ${what}`] = (errors[`${kind} ${what}`] ?? 0) + 1);
 	try {
 		const response = await request();
-		samples[kind].push(performance.now() - started);
 		if (!response.ok) {
-			errors[`${kind} HTTP ${response.status}`] = (errors[`${kind} HTTP ${response.status}`] ?? 0) + 1;
 			await response.arrayBuffer().catch(() => null);
+			samples[kind].push(performance.now() - started);
+			count(`HTTP ${response.status}`);
 			return null;
 		}
-		return response;
+		const value = await read(response);
+		samples[kind].push(performance.now() - started);
+		return value;
 	} catch (error) {
-		const name = error instanceof Error ? error.name : 'error';
-		errors[`${kind} ${name}`] = (errors[`${kind} ${name}`] ?? 0) + 1;
+		count(error instanceof Error ? error.name : 'error');
 		return null;
 	}
 }
 
-async function runLoad(origin: string, devices: Device[]) {
+export async function runLoad(origin: string, devices: Device[], loadSeconds = LOAD_SECONDS) {
 	const samples: Record<'push' | 'pull', number[]> = { push: [], pull: [] };
 	const errors: Record<string, number> = {};
-	const endAt = Date.now() + LOAD_SECONDS * 1000;
+	const endAt = Date.now() + loadSeconds * 1000;
 	const started = performance.now();
 	await Promise.all(
 		devices.map(async (device, deviceIndex) => {
@@ -208,13 +215,11 @@ async function runLoad(origin: string, devices: Device[]) {
 							body: JSON.stringify({ deviceId: device.deviceId, mutations: [mutation] }),
 							signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS)
 						}),
+					(response) => response.arrayBuffer(),
 					samples,
 					errors
 				);
-				if (pushed) {
-					await pushed.arrayBuffer();
-					device.nextMutationId += 1;
-				}
+				if (pushed) device.nextMutationId += 1;
 				const query = new URLSearchParams({
 					deviceId: device.deviceId,
 					cursor: device.cursor,
@@ -227,10 +232,11 @@ async function runLoad(origin: string, devices: Device[]) {
 							headers: { cookie: device.cookie },
 							signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS)
 						}),
+					async (response) => ((await response.json()) as { cursor: string }).cursor,
 					samples,
 					errors
 				);
-				if (pulled) device.cursor = ((await pulled.json()) as { cursor: string }).cursor;
+				if (pulled !== null) device.cursor = pulled;
 			}
 		})
 	);

@@ -158,6 +158,41 @@ function expectDenied(response: Verdict, probe: Probe, caller: Who, label: strin
 	}
 }
 
+test('other spellings of a guarded path are refused too (deny by default)', async ({ baseURL }) => {
+	// Encoded letters, doubled or trailing slashes, dot segments and SvelteKit's data URLs.
+	const spellings = [
+		'/admin/',
+		'//admin',
+		'/%61dmin',
+		'/admin%2Fusers',
+		'/admin/users/__data.json',
+		'/supervisor/__data.json?x-sveltekit-invalidated=1',
+		'/_app/%2e%2e/admin',
+		'/open311/..%2F..%2Fadmin',
+		'/api/%73ync/pull?deviceId=x',
+		'/api//sync/pull?deviceId=x',
+		'/api/console/orders/'
+	];
+	for (const caller of ['anonymous', 'crewA'] as const) {
+		for (const path of spellings) {
+			const response = await who.client[caller].get(`${baseURL}${path}`, { maxRedirects: 0 });
+			const label = `${caller} ${path} → ${response.status()}`;
+			if (path.includes('__data.json') && response.status() === 200) {
+				// SvelteKit answers a data request's redirect or error as JSON: it must carry no data.
+				const body = (await response.json()) as { type?: string; location?: string; status?: number };
+				expect(body.type, `${label}: ${JSON.stringify(body)}`).toMatch(/^(redirect|error)$/);
+				if (body.type === 'redirect') expect(body.location, label).toMatch(/^\/signin\?next=/);
+				continue;
+			}
+			expect([303, 401, 403, 404, 308], label).toContain(response.status());
+			if ([303, 308].includes(response.status()))
+				expect(response.headers().location ?? '', label).toMatch(
+					/^\/signin\?next=|^\/admin\/?$|^\/api\/console\/orders$/
+				);
+		}
+	}
+});
+
 test.describe('object level: crew A and crew B', () => {
 	test('a pull returns only the caller’s own crew’s orders, notes and photos', async () => {
 		const a = await pullEverything(who.client.crewA);

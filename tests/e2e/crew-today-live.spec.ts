@@ -63,7 +63,9 @@ test('Today: working order, overdue marked and counted, filters, and a sync land
 		});
 
 		// The cards in the order the crew works them.
+		// (The list draws a first screenful, then the rest a step per frame.)
 		const shown = Math.min(open.length, 15);
+		await expect(today.orders.nth(shown - 1)).toBeVisible();
 		const hrefs = await today.orders.evaluateAll((cards) => cards.map((card) => card.getAttribute('href')));
 		expect(hrefs.slice(0, shown).map((href) => href?.split('/').pop())).toEqual(
 			open.slice(0, shown).map((order) => order.id)

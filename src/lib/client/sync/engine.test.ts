@@ -121,4 +121,60 @@ describe('SyncEngine', () => {
 		// The second tab found nothing left to push: one push, the whole queue, once.
 		expect(server.pushes.map((p) => p.mutations.map((m) => m.id))).toEqual([[1, 2, 3]]);
 	});
+
+	it('[S26] a sync that finds the device full removes map tiles, oldest first, and runs again; queued work stays', async () => {
+		const db = await deviceWithWork();
+		await db.tiles.bulkPut(
+			Array.from({ length: 6 }, (_, n) => ({
+				key: `14/${n}/0`,
+				pack: 'crew-area',
+				data: new ArrayBuffer(4 * 1024 * 1024),
+				bytes: 4 * 1024 * 1024,
+				storedAt: '2026-11-02T08:00:00.000Z',
+				lastUsedAt: n
+			}))
+		);
+		const server = scriptedServer();
+		const pull = server.transport.pull;
+		// The device is full until 8 MB of tiles are gone: the pull's write is refused until then.
+		server.transport.pull = async (query) => {
+			if ((await db.tiles.count()) > 4)
+				throw Object.assign(new Error('full'), { name: 'QuotaExceededError' });
+			return pull(query);
+		};
+		const events: SyncEvent[] = [];
+		const engine = new SyncEngine({
+			db,
+			transport: server.transport,
+			lock: inMemoryLock(),
+			onEvent: (e) => events.push(e)
+		});
+		expect(await engine.sync()).toEqual({ ok: true, pending: 0 });
+		expect((await db.tiles.toCollection().primaryKeys()).sort()).toEqual([
+			'14/2/0',
+			'14/3/0',
+			'14/4/0',
+			'14/5/0'
+		]);
+		// Everything queued went up once, on the first run, before the pull ran out of room.
+		expect(server.pushes.map((p) => p.mutations.map((m) => m.id))).toEqual([[1, 2, 3]]);
+		expect(events).not.toContainEqual({ type: 'quota-exceeded' });
+	});
+
+	it('[S26] a device still full with no tile left says so once, and keeps its queue', async () => {
+		const db = await deviceWithWork();
+		const server = scriptedServer();
+		server.transport.push = () =>
+			Promise.reject(Object.assign(new Error('full'), { name: 'QuotaExceededError' }));
+		const events: SyncEvent[] = [];
+		const engine = new SyncEngine({
+			db,
+			transport: server.transport,
+			lock: inMemoryLock(),
+			onEvent: (e) => events.push(e)
+		});
+		expect(await engine.sync()).toMatchObject({ ok: false, failure: 'quota-exceeded' });
+		expect(events.filter((e) => e.type === 'quota-exceeded')).toHaveLength(1);
+		expect(await engine.pendingCount()).toBe(3);
+	});
 });

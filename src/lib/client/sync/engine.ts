@@ -4,6 +4,7 @@
  * failure kind and the scheduler decides when to try again.
  */
 import { DEFAULT_PULL_LIMIT } from '$lib/domain/sync/protocol';
+import { evictTiles } from '../map/tile-store';
 import { loadMeta } from '../db/meta';
 import { isQuotaError } from '../db/record';
 import type { CurbsideDb } from '../db/schema';
@@ -31,6 +32,12 @@ export interface EngineOptions {
 
 /** Photo-missing answers can follow an upload only when the server lost bytes; a few rounds suffice. */
 const UPLOAD_PUSH_ROUNDS = 3;
+/**
+ * A sync that finds the device full (S26) removes map tiles, least recently drawn first, and runs
+ * again: this much room the first time, doubling each time, at most this many times.
+ */
+const ROOM_FOR_SYNC_BYTES = 8 * 1024 * 1024;
+const ROOM_ROUNDS = 3;
 
 export class SyncEngine {
 	private readonly db: CurbsideDb;
@@ -53,7 +60,7 @@ export class SyncEngine {
 
 	/** One full sync. Waits for any other tab's or the service worker's sync to finish first. */
 	sync(): Promise<SyncResult> {
-		return this.lock.run(() => this.syncHoldingLock());
+		return this.lock.run(() => this.syncMakingRoom());
 	}
 
 	/** Entries not yet on the server (refused and late ones are settled, not pending). */
@@ -77,6 +84,26 @@ export class SyncEngine {
 	async announceQueue(): Promise<void> {
 		const [count, items] = await Promise.all([this.pendingCount(), this.outboxItems()]);
 		this.emit({ type: 'pending', count, items });
+	}
+
+	/**
+	 * A pull that runs out of room would leave the crew without new orders for the day: tiles are a
+	 * cache and go first, never queued work (S26). Running again is safe: what was pushed is
+	 * answered from the server's record (S3), and the pull resumes from its last written page (S14).
+	 */
+	private async syncMakingRoom(): Promise<SyncResult> {
+		for (let round = 0; ; round++) {
+			const result = await this.syncHoldingLock();
+			if (result.ok || result.failure !== 'quota-exceeded') return result;
+			const evicted =
+				round < ROOM_ROUNDS
+					? await evictTiles(this.db, ROOM_FOR_SYNC_BYTES * 2 ** round).catch(() => ({ tiles: 0 }))
+					: { tiles: 0 };
+			if (evicted.tiles === 0) {
+				this.emit({ type: 'quota-exceeded' });
+				return result;
+			}
+		}
 	}
 
 	private async syncHoldingLock(): Promise<SyncResult> {
@@ -118,10 +145,8 @@ export class SyncEngine {
 			if (error.failure === 'auth-expired') this.emit({ type: 'auth-expired' });
 			return { ok: false, failure: error.failure, message };
 		}
-		if (isQuotaError(error)) {
-			this.emit({ type: 'quota-exceeded' });
-			return { ok: false, failure: 'quota-exceeded', message };
-		}
+		// Told only once no map tile is left to make room (syncMakingRoom).
+		if (isQuotaError(error)) return { ok: false, failure: 'quota-exceeded', message };
 		return { ok: false, failure: 'internal', message };
 	}
 

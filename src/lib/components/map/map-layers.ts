@@ -15,7 +15,7 @@ const EMPTY = { type: 'FeatureCollection' as const, features: [] };
 const DARK_RED = '#a4000f';
 const WHITE = '#ffffff';
 const INK = '#0d1b16';
-const ROUTE = '#1a56db';
+const ROUTE = '#0f3a94';
 const YOU = '#0b3d2e';
 
 export function addMapLayers(map: MaplibreMap): void {

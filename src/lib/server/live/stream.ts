@@ -40,6 +40,8 @@ export function liveStream(options: LiveStreamOptions): ReadableStream<Uint8Arra
 	return new ReadableStream<Uint8Array>({
 		async start(controller) {
 			let open = true;
+			/** False until `hello` is sent: a catch-up before the cursors are read would start at 0. */
+			let started = false;
 			let seq = 0;
 			let locationId = 0;
 			let ordersDue = true;
@@ -79,7 +81,7 @@ export function liveStream(options: LiveStreamOptions): ReadableStream<Uint8Arra
 
 			/** Runs a catch-up, or asks the running one to go round again: never two at once. */
 			function wake(): void {
-				if (!open) return;
+				if (!open || !started) return;
 				if (running) {
 					again = true;
 					return;
@@ -138,7 +140,9 @@ export function liveStream(options: LiveStreamOptions): ReadableStream<Uint8Arra
 				console.error('[curbside] Live stream could not start.', cause);
 				return close();
 			}
-			// Subscribed before reading the cursors, so nothing written in between is missed.
+			// Subscribed before reading the cursors, so nothing written in between is missed: signals
+			// that came meanwhile left their flags set, and this catch-up reads from the cursors.
+			started = true;
 			wake();
 		},
 		cancel() {

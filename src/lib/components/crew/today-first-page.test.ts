@@ -90,6 +90,13 @@ describe('the first screenful of Today, remembered between starts', () => {
 			plannedAt: '2026-11-02T08:00:00.000Z'
 		});
 		expect(await firstPageOf(storage, planned)).toBeNull();
+		// The new route itself, remembered again, is read back.
+		await rememberNow(storage, planned, ['CS-000003', 'CS-000001', 'CS-000002']);
+		expect((await firstPageOf(storage, planned))?.rows.map((row) => row.id)).toEqual([
+			'CS-000003',
+			'CS-000001',
+			'CS-000002'
+		]);
 	});
 
 	it('is not used when a remembered row is gone or finished, even with the same inputs', async () => {

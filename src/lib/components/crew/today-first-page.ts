@@ -18,7 +18,6 @@
  * name, whatever the schema's version, and gives up (null) when anything is not as expected.
  */
 import type { CurbsideDb, LocalOrder, SyncMeta } from '$lib/client/db/schema';
-import { DAY_ROUTE_ID } from '$lib/client/map/day-route';
 import { isFinalStatus } from '$lib/domain/lifecycle';
 
 /** What was remembered: the first open orders in Today's default view (no search, open only). */
@@ -201,6 +200,8 @@ const DAY_ROUTE = 'dayRoute';
 const OUTBOX = 'outbox';
 const OUTBOX_STATE_INDEX = 'state';
 const SYNC_META_KEY = 'sync';
+/** day-route.ts's DAY_ROUTE_ID, not imported: that module brings the route planner into every crew page. */
+const DAY_ROUTE_ID = 'today';
 
 /**
  * Opens the database at whatever version it has; null when it does not exist (never creates

@@ -27,9 +27,14 @@ describe('liveStream', () => {
 			cursors: () => new Promise((resolve) => (cursorsRead = () => resolve({ seq: 6, locationId: 0 })))
 		};
 		const abort = new AbortController();
-		const reader = liveStream({ feed, source, sinceSeq: null, sinceLocationId: null, signal: abort.signal })
-			.pipeThrough(new TextDecoderStream())
-			.getReader();
+		const reader = liveStream({
+			feed,
+			source,
+			sinceSeq: null,
+			sinceLocationId: null,
+			signal: abort.signal
+		}).getReader();
+		const decoder = new TextDecoder();
 		const firstRead = reader.read();
 		await Promise.resolve();
 		listener({ kind: 'orders', seq: 7 });
@@ -37,7 +42,7 @@ describe('liveStream', () => {
 		let text = '';
 		let chunk = await firstRead;
 		while (!chunk.done && !text.includes('event: orders')) {
-			text += chunk.value;
+			text += decoder.decode(chunk.value, { stream: true });
 			if (!text.includes('event: orders')) chunk = await reader.read();
 		}
 		abort.abort();

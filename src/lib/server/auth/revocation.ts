@@ -164,12 +164,12 @@ export function securityEventsFor(db: Kysely<Database>, userId: string, limit = 
 }
 
 /**
- * Enabled admins other than `userId`: disabling the last one would leave nobody able to administer
- * the city (or to enable them again). The admin rows are locked first (a write that changes
- * nothing), so two admins disabling each other at the same moment on PostgreSQL cannot both
- * succeed: the second waits, then counts again and finds itself alone. SQLite has one writer anyway.
+ * Enabled admins other than `userId`: disabling or demoting the last one would leave nobody able
+ * to administer the city (or to undo it). The admin rows are locked first (a write that changes
+ * nothing), so two admins disabling or demoting each other at the same moment on PostgreSQL cannot
+ * both succeed: the second waits, then counts again and finds itself alone. SQLite has one writer.
  */
-async function otherEnabledAdmins(trx: Kysely<Database>, userId: string): Promise<number> {
+export async function otherEnabledAdmins(trx: Kysely<Database>, userId: string): Promise<number> {
 	await trx
 		.updateTable('users')
 		.set((eb) => ({ role: eb.ref('role') }))

@@ -12,6 +12,7 @@
  */
 import type { Kysely } from 'kysely';
 import { v } from '$lib/domain';
+import { otherEnabledAdmins } from '../auth/revocation';
 import { ROLES } from '../auth/types';
 import type { Database, UserRow } from '../db/schema';
 import { repositories } from '../repositories';
@@ -66,7 +67,7 @@ export async function changeUserAccess(
 			next.crew_id = crew.id;
 			next.department = crew.department;
 		}
-		if (user.role === 'admin' && next.role !== 'admin' && (await otherAdmins(trx, user.id)) === 0)
+		if (user.role === 'admin' && next.role !== 'admin' && (await otherEnabledAdmins(trx, user.id)) === 0)
 			return refuse(
 				'role',
 				'last_admin',
@@ -95,28 +96,6 @@ export async function changeUserAccess(
 			.execute();
 		return { ok: true, value: { user: updated, changed: true, sessionsEnded } };
 	});
-}
-
-/**
- * Enabled admins other than `userId`. Their rows are locked first (a write that changes nothing),
- * so two admins demoting each other at the same moment on PostgreSQL cannot both succeed: the
- * second waits, then counts again and finds itself alone. SQLite runs one writer at a time anyway.
- */
-async function otherAdmins(trx: Kysely<Database>, userId: string): Promise<number> {
-	await trx
-		.updateTable('users')
-		.set((eb) => ({ role: eb.ref('role') }))
-		.where('role', '=', 'admin')
-		.where('disabled_at', 'is', null)
-		.execute();
-	const row = await trx
-		.selectFrom('users')
-		.select((eb) => eb.fn.countAll<number>().as('n'))
-		.where('role', '=', 'admin')
-		.where('disabled_at', 'is', null)
-		.where('id', '!=', userId)
-		.executeTakeFirstOrThrow();
-	return Number(row.n);
 }
 
 function sameAccess(a: Access, b: Access): boolean {

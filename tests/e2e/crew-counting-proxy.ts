@@ -20,7 +20,35 @@ export interface CountingProxy {
 	pause(): void;
 	/** The server is back. */
 	resume(): void;
+	/**
+	 * Answers to requests this picks out trickle at about 2.5 KB/s (256 bytes every 100 ms), so a
+	 * download can be watched and cancelled half way; null (the default) passes everything at once.
+	 */
+	trickle: ((method: string, path: string) => boolean) | null;
 	close(): Promise<void>;
+}
+
+/** Sends `answer` on in 256-byte pieces every 100 ms; stops when the client goes away. */
+function trickleAnswer(answer: http.IncomingMessage, outgoing: http.ServerResponse): void {
+	const queue: Buffer[] = [];
+	let ended = false;
+	answer.on('data', (chunk: Buffer) => {
+		for (let at = 0; at < chunk.length; at += 256) queue.push(chunk.subarray(at, at + 256));
+	});
+	answer.on('end', () => (ended = true));
+	const timer = setInterval(() => {
+		const piece = queue.shift();
+		if (piece) outgoing.write(piece);
+		else if (ended) {
+			clearInterval(timer);
+			outgoing.end();
+		}
+	}, 100);
+	// The app cancelled: stop trickling.
+	outgoing.on('close', () => {
+		clearInterval(timer);
+		answer.destroy();
+	});
 }
 
 export async function startCountingProxy(upstream: URL): Promise<CountingProxy> {
@@ -28,6 +56,7 @@ export async function startCountingProxy(upstream: URL): Promise<CountingProxy> 
 	let paused = false;
 	const server = http.createServer((incoming, outgoing) => {
 		requests.push(`${incoming.method} ${incoming.url}`);
+		const slow = proxy.trickle?.(incoming.method ?? '', incoming.url ?? '') ?? false;
 		const forwarded = http.request(
 			{
 				host: upstream.hostname,
@@ -39,7 +68,8 @@ export async function startCountingProxy(upstream: URL): Promise<CountingProxy> 
 			},
 			(answer) => {
 				outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
-				answer.pipe(outgoing);
+				if (slow) trickleAnswer(answer, outgoing);
+				else answer.pipe(outgoing);
 			}
 		);
 		forwarded.on('error', () => outgoing.destroy());
@@ -50,9 +80,10 @@ export async function startCountingProxy(upstream: URL): Promise<CountingProxy> 
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const { port } = server.address() as AddressInfo;
-	return {
+	const proxy: CountingProxy = {
 		origin: `http://127.0.0.1:${port}`,
 		requests,
+		trickle: null,
 		reset: () => {
 			requests.length = 0;
 		},
@@ -69,4 +100,5 @@ export async function startCountingProxy(upstream: URL): Promise<CountingProxy> 
 				server.close(() => resolve());
 			})
 	};
+	return proxy;
 }

@@ -1,6 +1,5 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { devices, expect, test } from '@playwright/test';
+import { startCountingProxy, type CountingProxy } from './crew-counting-proxy';
 import { CrewMapPage } from './pages/crew-map-page';
 import { CrewTodayPage } from './pages/crew-today-page';
 import { SignInPage } from './pages/sign-in-page';
@@ -15,84 +14,20 @@ import { SignInPage } from './pages/sign-in-page';
 /** Near the middle of the demo city (Three Rivers, MI). */
 const HERE = { latitude: 41.9437, longitude: -85.6325, accuracy: 35 };
 
-interface SlowProxy {
-	origin: string;
-	/** While true, tile pack answers trickle at about 2.5 KB/s, so a download can be watched and cancelled half way. */
-	slowPacks: boolean;
-	packRequests: number;
-	close(): Promise<void>;
-}
+/** The area download's tile pack requests: the slow link slows only these. */
+const isPackRequest = (method: string, path: string) =>
+	method === 'POST' && path.startsWith('/api/tiles/pack');
 
-/** A pass-through proxy in front of the test server that can slow the pack answers down. */
-async function startSlowProxy(upstream: URL): Promise<SlowProxy> {
-	const state = { slowPacks: false, packRequests: 0 };
-	const server = http.createServer((incoming, outgoing) => {
-		const isPack = incoming.method === 'POST' && (incoming.url ?? '').startsWith('/api/tiles/pack');
-		if (isPack) state.packRequests += 1;
-		const slow = isPack && state.slowPacks;
-		const forwarded = http.request(
-			{
-				host: upstream.hostname,
-				port: upstream.port,
-				method: incoming.method,
-				path: incoming.url,
-				headers: incoming.headers
-			},
-			(answer) => {
-				outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
-				if (!slow) {
-					answer.pipe(outgoing);
-					return;
-				}
-				const queue: Buffer[] = [];
-				let ended = false;
-				answer.on('data', (chunk: Buffer) => {
-					for (let at = 0; at < chunk.length; at += 256) queue.push(chunk.subarray(at, at + 256));
-				});
-				answer.on('end', () => (ended = true));
-				const timer = setInterval(() => {
-					const piece = queue.shift();
-					if (piece) outgoing.write(piece);
-					else if (ended) {
-						clearInterval(timer);
-						outgoing.end();
-					}
-				}, 100);
-				// The app cancelled: stop trickling.
-				outgoing.on('close', () => {
-					clearInterval(timer);
-					answer.destroy();
-				});
-			}
-		);
-		forwarded.on('error', () => outgoing.destroy());
-		incoming.pipe(forwarded);
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as AddressInfo;
-	return {
-		origin: `http://127.0.0.1:${port}`,
-		get slowPacks() {
-			return state.slowPacks;
-		},
-		set slowPacks(value: boolean) {
-			state.slowPacks = value;
-		},
-		get packRequests() {
-			return state.packRequests;
-		},
-		close: () =>
-			new Promise((resolve) => {
-				server.closeAllConnections();
-				server.close(() => resolve());
-			})
-	};
-}
+let proxy: CountingProxy;
 
-let proxy: SlowProxy;
+const packRequests = () =>
+	proxy.requests.filter((request) => {
+		const [method = '', path = ''] = request.split(' ');
+		return isPackRequest(method, path);
+	}).length;
 
 test.beforeEach(async ({ baseURL }) => {
-	proxy = await startSlowProxy(new URL(baseURL ?? 'http://127.0.0.1:3100'));
+	proxy = await startCountingProxy(new URL(baseURL ?? 'http://127.0.0.1:3100'));
 });
 
 test.afterEach(async () => {
@@ -173,7 +108,7 @@ test('on a tablet with a location: position and accuracy, route from here, dista
 	const toDownload = async () =>
 		Number(/; (\d+) to download/.exec((await sizeLine.textContent()) ?? '')?.[1]);
 	const before = await toDownload();
-	proxy.slowPacks = true;
+	proxy.trickle = isPackRequest;
 	await page.getByRole('button', { name: 'Download map area' }).click();
 	const bar = page.getByRole('progressbar');
 	await expect(bar).toBeVisible();
@@ -192,11 +127,11 @@ test('on a tablet with a location: position and accuracy, route from here, dista
 	expect(await toDownload()).toBeGreaterThan(0);
 
 	// The rest, at full speed: only the missing tiles, in a few requests.
-	proxy.slowPacks = false;
-	const requestsBefore = proxy.packRequests;
+	proxy.trickle = null;
+	const requestsBefore = packRequests();
 	await page.getByRole('button', { name: 'Update offline map' }).click();
 	await expect(page.getByText('Offline map downloaded.')).toBeVisible({ timeout: 60_000 });
 	await expect(page.getByText(/^Ready offline:/)).toBeVisible();
-	expect(proxy.packRequests - requestsBefore).toBeGreaterThanOrEqual(1);
-	expect(proxy.packRequests - requestsBefore).toBeLessThanOrEqual(5);
+	expect(packRequests() - requestsBefore).toBeGreaterThanOrEqual(1);
+	expect(packRequests() - requestsBefore).toBeLessThanOrEqual(5);
 });

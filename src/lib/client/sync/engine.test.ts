@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PullResponse, PushRequest } from '$lib/domain/sync/protocol';
 import { LocalActions } from '../db/actions';
+import type { CurbsideDb } from '../db/schema';
 import { freshDb, givenPulled, nextUuid, order } from '../test-support';
 import { SyncEngine } from './engine';
 import type { SyncEvent } from './events';
@@ -61,6 +62,16 @@ async function deviceWithWork() {
 	return db;
 }
 
+/** An engine on its own lock that records every event it emits. */
+function watchedEngine(db: CurbsideDb, transport: Transport) {
+	const events: SyncEvent[] = [];
+	const engine = new SyncEngine({ db, transport, lock: inMemoryLock(), onEvent: (e) => events.push(e) });
+	return { engine, events };
+}
+
+/** What IndexedDB throws when the origin's quota is used up (Dexie keeps the name). */
+const quotaError = () => Object.assign(new Error('full'), { name: 'QuotaExceededError' });
+
 describe('SyncEngine', () => {
 	it('[S7][S4] uploads photos first in resumable chunks, then pushes in device order, then pulls', async () => {
 		const db = await deviceWithWork();
@@ -82,13 +93,7 @@ describe('SyncEngine', () => {
 	it('[S6] a refused mutation is kept as needing attention and does not block the next one', async () => {
 		const db = await deviceWithWork();
 		const server = scriptedServer();
-		const events: SyncEvent[] = [];
-		const engine = new SyncEngine({
-			db,
-			transport: server.transport,
-			lock: inMemoryLock(),
-			onEvent: (e) => events.push(e)
-		});
+		const { engine, events } = watchedEngine(db, server.transport);
 		await engine.sync();
 		expect(await db.outbox.toArray()).toMatchObject([{ id: 2, state: 'refused' }]);
 		expect(events).toContainEqual(expect.objectContaining({ type: 'refused', mutationId: 2 }));
@@ -100,13 +105,7 @@ describe('SyncEngine', () => {
 		const db = await deviceWithWork();
 		const server = scriptedServer();
 		server.failWith(new TransportError('auth-expired', 'Please sign in again.', 401));
-		const events: SyncEvent[] = [];
-		const engine = new SyncEngine({
-			db,
-			transport: server.transport,
-			lock: inMemoryLock(),
-			onEvent: (e) => events.push(e)
-		});
+		const { engine, events } = watchedEngine(db, server.transport);
 		expect(await engine.sync()).toMatchObject({ ok: false, failure: 'auth-expired' });
 		expect(await engine.pendingCount()).toBe(3);
 		expect(events).toContainEqual({ type: 'auth-expired' });
@@ -138,17 +137,10 @@ describe('SyncEngine', () => {
 		const pull = server.transport.pull;
 		// The device is full until 8 MB of tiles are gone: the pull's write is refused until then.
 		server.transport.pull = async (query) => {
-			if ((await db.tiles.count()) > 4)
-				throw Object.assign(new Error('full'), { name: 'QuotaExceededError' });
+			if ((await db.tiles.count()) > 4) throw quotaError();
 			return pull(query);
 		};
-		const events: SyncEvent[] = [];
-		const engine = new SyncEngine({
-			db,
-			transport: server.transport,
-			lock: inMemoryLock(),
-			onEvent: (e) => events.push(e)
-		});
+		const { engine, events } = watchedEngine(db, server.transport);
 		expect(await engine.sync()).toEqual({ ok: true, pending: 0 });
 		expect((await db.tiles.toCollection().primaryKeys()).sort()).toEqual([
 			'14/2/0',
@@ -164,15 +156,8 @@ describe('SyncEngine', () => {
 	it('[S26] a device still full with no tile left says so once, and keeps its queue', async () => {
 		const db = await deviceWithWork();
 		const server = scriptedServer();
-		server.transport.push = () =>
-			Promise.reject(Object.assign(new Error('full'), { name: 'QuotaExceededError' }));
-		const events: SyncEvent[] = [];
-		const engine = new SyncEngine({
-			db,
-			transport: server.transport,
-			lock: inMemoryLock(),
-			onEvent: (e) => events.push(e)
-		});
+		server.transport.push = () => Promise.reject(quotaError());
+		const { engine, events } = watchedEngine(db, server.transport);
 		expect(await engine.sync()).toMatchObject({ ok: false, failure: 'quota-exceeded' });
 		expect(events.filter((e) => e.type === 'quota-exceeded')).toHaveLength(1);
 		expect(await engine.pendingCount()).toBe(3);

@@ -108,6 +108,8 @@ test('[S25] Report a problem offers the whole active catalogue, grouped, with th
 	await page.goto(`${proxy.origin}/crew/report`);
 	await expect(page.getByRole('heading', { level: 1, name: 'Report a problem' })).toBeVisible();
 	const select = page.getByLabel('Service', { exact: true });
+	// The form fills once the device's store is open (its code loads as the page starts).
+	await expect(select.locator('option:not([disabled])')).toHaveCount(catalogue.length);
 	const offered = await select.locator('option:not([disabled])').allTextContents();
 	expect(offered.map((name) => name.trim()).sort()).toEqual(catalogue.map((s) => s.service_name).sort());
 	const groups = await select

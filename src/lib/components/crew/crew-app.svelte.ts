@@ -6,13 +6,17 @@
  * a second reader of the store), the map area check and other background work wait until the page
  * says its first content painted (`contentPainted`), or FIRST_PAINT_GRACE_MS at the latest for
  * pages that never say; their code is loaded with import() then, not with the shell.
+ *
+ * Dexie too: opened on Today, the store (Dexie's script and its opening of the database) loads
+ * only once Today's first rows painted, or at once when Today has no remembered rows to paint
+ * (see loadStore); other pages read the store from the start and get it at once.
  */
 import { getContext, setContext } from 'svelte';
 import type { CurbsideDb } from '$lib/client/db/schema';
 import type { SyncEvent } from '$lib/client/sync/events';
 import { SyncStatus } from '$lib/client/state/sync-status.svelte';
 import { Connection } from './connection.svelte';
-import { openCrewDb } from './crew-db';
+import { crewDatabaseName } from './crew-db-name';
 import { NeedsAttention } from './needs-attention.svelte';
 import { isBackgroundSyncMessage } from './service-worker-messages';
 import { CrewSession } from './session.svelte';
@@ -26,7 +30,9 @@ const FIRST_PAINT_GRACE_MS = 3_000;
 export class CrewApp {
 	readonly connection = new Connection();
 	readonly session = new CrewSession();
-	/** The signed-in crew member's own store; null until we know who that is. */
+	/** The name of the signed-in crew member's own store; null until we know who that is. */
+	storeName = $state<string | null>(null);
+	/** That store, opened with Dexie; null until loaded (see loadStore). */
 	db = $state.raw<CurbsideDb | null>(null);
 	/** Changes saved on this device and not yet on the server (from the engine's queue events). */
 	/** Everything the engine reports (progress, per-item state...), for the sync line and badges. */
@@ -41,6 +47,8 @@ export class CrewApp {
 	private sync: CrewSync | null = null;
 	/** The sync hook's module is loading (see startSync). */
 	private syncStarting: Promise<CrewSync | null> | null = null;
+	/** Dexie's module is loading for the store (see loadStore). */
+	private storeLoading: Promise<CurbsideDb | null> | null = null;
 	private stopped = false;
 	private stopAttention: (() => void) | null = null;
 	private refreshingMap = false;
@@ -84,8 +92,51 @@ export class CrewApp {
 		if (this.firstPaintDone || this.stopped) return;
 		this.firstPaintDone = true;
 		performance.mark('curbside:deferred-start');
+		// Not loaded yet (opened on Today): watching and syncing start once it is (openedStore).
+		this.loadStoreInBackground();
 		this.watchAttention();
 		void this.startSync();
+	}
+
+	/**
+	 * The page now open reads the store itself (the crew left Today before its first rows were
+	 * reported painted): it and the refused/late list need the store at once.
+	 */
+	pageNeedsStore(): void {
+		if (!this.pageReportsPaint) return;
+		this.pageReportsPaint = false;
+		this.watchAttention();
+		this.loadStoreInBackground();
+	}
+
+	/**
+	 * The signed-in crew member's store, opened with Dexie, whose module loads on the first call
+	 * (once; later calls share it). Null when nobody is signed in or the app stopped.
+	 */
+	loadStore(): Promise<CurbsideDb | null> {
+		const name = this.storeName;
+		if (this.db || !name || this.stopped) return Promise.resolve(this.db);
+		this.storeLoading ??= import('./crew-db').then(
+			({ openCrewDbNamed }) => {
+				this.storeLoading = null;
+				// Signed out, or stopped, while the module loaded: this store is no longer wanted.
+				if (this.storeName !== name || this.stopped) return null;
+				this.db ??= openCrewDbNamed(name);
+				this.openedStore();
+				return this.db;
+			},
+			(error: unknown) => {
+				// The next call tries again; Today shows why its orders could not be read.
+				this.storeLoading = null;
+				throw error;
+			}
+		);
+		return this.storeLoading;
+	}
+
+	/** loadStore for work nobody waits on: a failure shows where the store is read (Today). */
+	private loadStoreInBackground(): void {
+		this.loadStore().catch(() => null);
 	}
 
 	/** Call after every local action that committed: the sync engine picks it up. */
@@ -113,8 +164,10 @@ export class CrewApp {
 	 * and the answer says what is pending. Returns the sentence to show, or null when leaving.
 	 */
 	async signOut(): Promise<string | null> {
-		if (this.db) {
-			const warning = pendingWarning(await pendingWork(this.db));
+		// Pressed before the store loaded: its pending work must still be counted.
+		const store = await this.loadStore();
+		if (store) {
+			const warning = pendingWarning(await pendingWork(store));
 			if (warning) return warning;
 		}
 		// Offline, the server session cannot be ended: pretending to sign out would be worse.
@@ -129,6 +182,7 @@ export class CrewApp {
 		this.stopAttention = null;
 		const db = this.db;
 		this.db = null;
+		this.storeName = null;
 		if (db) {
 			forgetFirstPage(localStorage, db.name);
 			const outcome = await withTimeout(clearIfSynced(db), DELETE_TIMEOUT_MS);
@@ -160,8 +214,14 @@ export class CrewApp {
 
 	private openStore(): void {
 		const profile = this.session.profile;
-		if (this.session.state !== 'ready' || !profile || this.db) return;
-		this.db = openCrewDb(profile.id);
+		if (this.session.state !== 'ready' || !profile || this.storeName) return;
+		this.storeName = crewDatabaseName(profile.id);
+		// Today paints its first rows without Dexie and asks for the store after (or contentPainted does).
+		if (!this.pageReportsPaint || this.firstPaintDone) this.loadStoreInBackground();
+	}
+
+	/** The store is open: what was waiting for it starts. */
+	private openedStore(): void {
 		performance.mark('curbside:store-open');
 		if (!this.pageReportsPaint) this.watchAttention();
 		if (!this.firstPaintDone) return;

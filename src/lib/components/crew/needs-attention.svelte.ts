@@ -3,8 +3,8 @@
  * kept only as a late field report. Read live from the outbox, where the sync engine leaves these
  * entries until the crew dismisses them, so the list survives reloads and needs no network.
  */
-import { liveQuery } from 'dexie';
 import type { CurbsideDb, OutboxEntry } from '$lib/client/db/schema';
+import { followLive } from './live-query';
 
 export interface AttentionItem {
 	mutationId: number;
@@ -49,9 +49,7 @@ export class NeedsAttention {
 	/** Follows the outbox; returns the function that stops following it. */
 	watch(db: CurbsideDb): () => void {
 		this.db = db;
-		const subscription = liveQuery(() =>
-			db.outbox.where('state').anyOf('refused', 'late').sortBy('id')
-		).subscribe({
+		return followLive(() => db.outbox.where('state').anyOf('refused', 'late').sortBy('id'), {
 			next: (entries) => {
 				this.items = entries.map(attentionItemOf).filter((item) => item !== null);
 				this.loaded = true;
@@ -60,7 +58,6 @@ export class NeedsAttention {
 				this.loaded = true;
 			}
 		});
-		return () => subscription.unsubscribe();
 	}
 
 	/** The crew has read it: it leaves the list (and the device) for good. */

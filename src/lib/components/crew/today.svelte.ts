@@ -4,8 +4,8 @@
  *
  * A cold start paints the remembered first screenful first (today-first-page.ts: read by id, and
  * only when the store has not changed since), then reads and sorts every order after that paint.
+ * Dexie itself (its code, and its opening of the store) is only asked for then (see CrewApp.loadStore).
  */
-import { liveQuery } from 'dexie';
 import type { CurbsideDb, LocalOrder } from '$lib/client/db/schema';
 import { isFinalStatus } from '$lib/domain/lifecycle';
 import { byDayRoute } from '$lib/client/map/day-route';
@@ -18,6 +18,7 @@ import {
 	type TodayCounts,
 	type TodayFilter
 } from './order-list';
+import { followLive } from './live-query';
 import { readWithInputs, rememberFirstPage, takeFirstPageRead, type FirstPage } from './today-first-page';
 
 /**
@@ -119,54 +120,67 @@ export class TodayState {
 		);
 	}
 
-	/** Follows the store; returns the function that stops following it. */
-	watch(db: CurbsideDb, storage: Storage = localStorage): () => void {
+	/**
+	 * Follows the store named `databaseName`; returns the function that stops following it.
+	 * `openStore` gives the store as Dexie opens it: asked for only once the remembered first rows
+	 * painted (at once when there are none), so Dexie's loading never holds back that paint.
+	 */
+	watch(
+		databaseName: string,
+		openStore: () => Promise<CurbsideDb | null>,
+		storage: Storage = localStorage
+	): () => void {
 		let stopped = false;
-		let subscription: { unsubscribe(): void } | null = null;
-		const followAll = () => {
-			if (stopped) return;
-			subscription = liveQuery(() =>
-				readWithInputs(db, async () => ({
-					rows: await db.orders.toArray()
-				}))
-			).subscribe({
-				next: ({ inputs, result }) => {
-					this.orders = result.rows;
-					this.routeIds = [...inputs.routeIds];
-					this.loaded = true;
-					this.firstPage = null;
-					this.problem = null;
-					this.drawTheRest();
-					const open = this.sorted.filter((order) => !isFinalStatus(order.status));
-					rememberFirstPage(
-						storage,
-						db.name,
-						inputs,
-						open.slice(0, FIRST_ROWS).map((order) => order.id),
-						open.length
-					);
-				},
-				error: (error: unknown) => {
-					this.problem = error instanceof Error ? error.message : String(error);
-					this.loaded = true;
-				}
+		let stopFollowing: (() => void) | null = null;
+		const followAll = async () => {
+			const store = await openStore().catch((error: unknown) => {
+				if (!stopped) this.failed(error);
+				return null;
 			});
+			if (stopped || !store) return;
+			stopFollowing = followLive(
+				() => readWithInputs(store, async () => ({ rows: await store.orders.toArray() })),
+				{
+					next: ({ inputs, result }) => {
+						this.orders = result.rows;
+						this.routeIds = [...inputs.routeIds];
+						this.loaded = true;
+						this.firstPage = null;
+						this.problem = null;
+						this.drawTheRest();
+						const open = this.sorted.filter((order) => !isFinalStatus(order.status));
+						rememberFirstPage(
+							storage,
+							store.name,
+							inputs,
+							open.slice(0, FIRST_ROWS).map((order) => order.id),
+							open.length
+						);
+					},
+					error: (error: unknown) => this.failed(error)
+				}
+			);
 		};
 		// Started as the page's code loaded (startFirstPageRead) when this is the remembered user's store.
-		void takeFirstPageRead(storage, db.name).then((page) => {
+		void takeFirstPageRead(storage, databaseName).then((page) => {
 			if (stopped) return;
-			if (!page) return followAll();
+			if (!page) return void followAll();
 			this.firstPage = page;
 			// Reading every order blocks the page for a while: only once the first rows are on screen.
-			afterNextPaint(followAll);
+			afterNextPaint(() => void followAll());
 		});
 		const stopClock = this.clock.tick();
 		return () => {
 			stopped = true;
-			subscription?.unsubscribe();
+			stopFollowing?.();
 			stopClock();
 			if (this.growFrame !== null) cancelAnimationFrame(this.growFrame);
 		};
+	}
+
+	private failed(error: unknown): void {
+		this.problem = error instanceof Error ? error.message : String(error);
+		this.loaded = true;
 	}
 }
 

@@ -15,7 +15,9 @@ import { SyncPullRepository } from '$lib/server/repositories/sync-pull';
 import { activeCatalogue } from './catalogue';
 import { claimDevice, crewOf, isAnswer } from './crew-access';
 import { childrenOf } from './order-children';
+import { pageKey, pullAheadFor } from './pull-ahead';
 import { toSyncOrder } from './sync-views';
+import { syncTurns } from './turn-budget';
 import { failure, type SyncAnswer } from './types';
 
 const UNKNOWN_CURSOR = 'The cursor is not one this server gave out; pull without one.';
@@ -48,11 +50,49 @@ export async function pullChanges(
 	const device = await claimDevice(db, query.deviceId, user, now);
 	if (isAnswer(device)) return device;
 
+	const question = { crewId, after, limit, services: query.services };
+	const ahead = pullAheadFor(db);
+	const page =
+		(await ahead.take(query.deviceId, pageKey({ userId: user.id, ...question }))) ??
+		(await readPage(db, question, device.last_mutation_id));
+	// A cursor from the future comes from another database (a restore): start over rather than wait forever.
+	if (!page) return failure(400, UNKNOWN_CURSOR);
+	if (page.more) {
+		const nextQuestion = {
+			crewId,
+			after: decodeCursor(page.cursor) ?? 0,
+			limit,
+			services: page.servicesVersion
+		};
+		ahead.start(query.deviceId, pageKey({ userId: user.id, ...nextQuestion }), async () => {
+			await syncTurns.pace();
+			return readPage(db, nextQuestion, device.last_mutation_id);
+		});
+	}
+	return { status: 200, body: page };
+}
+
+interface PageQuestion {
+	crewId: string;
+	after: number;
+	limit: number;
+	services: string | undefined;
+}
+
+/**
+ * One page of the crew's changes after `after`; null when `after` is ahead of the database.
+ * `lastMutationId` must have been read before the page (S16: a page never confirms work whose
+ * effect it does not show).
+ */
+async function readPage(
+	db: Kysely<Database>,
+	{ crewId, after, limit, services }: PageQuestion,
+	lastMutationId: number
+): Promise<PullResponse | null> {
 	const reads = new SyncPullRepository(db);
 	// Read first: every change up to here has committed (the counter hands numbers out in commit order).
 	const ceiling = await currentChangeSeq(db);
-	// A cursor from the future comes from another database (a restore): start over rather than wait forever.
-	if (after > ceiling) return failure(400, UNKNOWN_CURSOR);
+	if (after > ceiling) return null;
 	const changed = await reads.changedOrders(crewId, after, limit);
 	// S15: a pull without a cursor starts empty-handed, so there is nothing to drop.
 	const departed = after === 0 ? [] : await reads.departures(crewId, after, limit);
@@ -78,19 +118,16 @@ export async function pullChanges(
 	const { notes, photos, history } = await childrenOf(db, live);
 	const catalogue = await activeCatalogue(db);
 	return {
-		status: 200,
-		body: {
-			orders: live.map(toSyncOrder),
-			notes,
-			photos,
-			history,
-			servicesVersion: catalogue.version,
-			...(query.services === catalogue.version ? {} : { services: catalogue.services }),
-			tombstones: [...tombstones],
-			crewId,
-			lastMutationId: device.last_mutation_id,
-			cursor: encodeCursor(upTo),
-			more
-		}
+		orders: live.map(toSyncOrder),
+		notes,
+		photos,
+		history,
+		servicesVersion: catalogue.version,
+		...(services === catalogue.version ? {} : { services: catalogue.services }),
+		tombstones: [...tombstones],
+		crewId,
+		lastMutationId,
+		cursor: encodeCursor(upTo),
+		more
 	};
 }

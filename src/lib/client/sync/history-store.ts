@@ -21,18 +21,31 @@ export async function historyOf(db: CurbsideDb, orderId: string): Promise<SyncHi
 /**
  * Writes a page's history in one new batch (upsert by id, as S24 asks: an order's earlier entries
  * stay unless the page brings them again). Call inside the page's 'rw' transaction.
+ *
+ * `onDevice`: every order that may hold history on the device (more is harmless: a lookup finds
+ * nothing). History is kept only for orders on the device and leaves with them, so an order not in
+ * it has none to move: in a first sync that is every order, and the lookups below are skipped.
+ * A pull reads the device's orders once and adds each page's (pullChanges): read here on every
+ * page, the keys of all orders so far cost a first sync more than its history did.
  */
-export async function writeHistory(db: CurbsideDb, history: readonly SyncHistoryEntry[]): Promise<void> {
+export async function writeHistory(
+	db: CurbsideDb,
+	history: readonly SyncHistoryEntry[],
+	onDevice?: ReadonlySet<string>
+): Promise<void> {
 	if (history.length === 0) return;
 	const orderIds = new Set(history.map((entry) => entry.orderId));
-	// History is kept only for orders on the device (it leaves with them), so an order not yet on it
-	// has none to move: in a first sync that is every order, and the lookups below are skipped.
-	const onDevice = new Set((await db.orders.toCollection().primaryKeys()) as string[]);
+	onDevice ??= await ordersOnDevice(db);
 	const earlier = await takeOut(db, new Set([...orderIds].filter((id) => onDevice.has(id))));
 	const fresh = new Set(history.map((entry) => entry.id));
 	const kept = earlier.filter((entry) => !fresh.has(entry.id));
 	const entries = kept.length === 0 ? [...history] : oldestFirst([...kept, ...history]);
 	await db.historyBatches.add({ orderIds: [...orderIds], entries });
+}
+
+/** The ids of every order on the device. */
+export async function ordersOnDevice(db: CurbsideDb): Promise<Set<string>> {
+	return new Set((await db.orders.toCollection().primaryKeys()) as string[]);
 }
 
 /** Drops the history of orders that left the crew (S15). Call inside a 'rw' transaction. */

@@ -45,9 +45,13 @@ export async function beginRefillIfCrewChanged(db: CurbsideDb, page: PullRespons
 	});
 }
 
-/** Writes a page's history and catalogue. Call inside the page's 'rw' transaction. */
-export async function writeHistoryAndCatalogue(db: CurbsideDb, page: PullResponse): Promise<void> {
-	if (page.history) await writeHistory(db, page.history);
+/** Writes a page's history and catalogue (`onDevice`: see writeHistory). Call inside the page's 'rw' transaction. */
+export async function writeHistoryAndCatalogue(
+	db: CurbsideDb,
+	page: PullResponse,
+	onDevice?: ReadonlySet<string>
+): Promise<void> {
+	if (page.history) await writeHistory(db, page.history, onDevice);
 	if (page.services) {
 		// The catalogue comes whole: a service no longer in it was retired.
 		await db.services.clear();

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { PullResponse, SyncOrder } from '$lib/domain/sync/protocol';
+import type { PullResponse, SyncHistoryEntry, SyncOrder } from '$lib/domain/sync/protocol';
 import { LocalActions } from '../db/actions';
 import type { CurbsideDb } from '../db/schema';
 import { freshDb, nextUuid, order } from '../test-support';
+import { historyOf } from './history-store';
 import { pullChanges } from './pull';
 import { pushOutbox } from './push';
 import type { Transport } from './transport';
@@ -135,5 +136,86 @@ describe('pull: one stored copy per order unless work is in flight', () => {
 		state.refuse.add(note.id);
 		await pushOutbox(db, transport, DEVICE, () => {});
 		expect(await db.orders.get('CS-000001')).toMatchObject({ priority: 3, status: 'assigned' });
+	});
+});
+
+describe('pull: status history (S24)', () => {
+	function historyEntry(id: string, orderId: string, minute: number): SyncHistoryEntry {
+		const at = `2026-11-02T14:${String(minute).padStart(2, '0')}:00.000Z`;
+		return {
+			id,
+			orderId,
+			at,
+			action: 'updated',
+			fromStatus: null,
+			toStatus: 'assigned',
+			actorKind: 'supervisor',
+			actorName: 'Sue',
+			summary: null
+		};
+	}
+
+	/** Pages served in turn, whatever the cursor: a script of what the server answered. */
+	function scripted(pages: Pick<PullResponse, 'orders' | 'history' | 'cursor' | 'more'>[]) {
+		const { transport } = server([]);
+		let next = 0;
+		transport.pull = async (): Promise<PullResponse> => {
+			const page = pages[next++];
+			if (!page) throw new Error('the pull asked for more pages than the script has');
+			return { notes: [], photos: [], tombstones: [], lastMutationId: 0, ...page };
+		};
+		return transport;
+	}
+
+	it('[S24] an order brought again later in the same pull keeps one copy of each entry', async () => {
+		const db = freshDb();
+		await givenMeta(db);
+		const transport = scripted([
+			{
+				orders: [order('CS-000001', { changeSeq: 1 }), order('CS-000002', { changeSeq: 2 })],
+				history: [historyEntry('1', 'CS-000001', 1), historyEntry('2', 'CS-000002', 2)],
+				cursor: '2',
+				more: true
+			},
+			{
+				// CS-000001 changed while the pull ran: it comes again, with all of its history.
+				orders: [order('CS-000001', { changeSeq: 3 })],
+				history: [historyEntry('1', 'CS-000001', 1), historyEntry('3', 'CS-000001', 3)],
+				cursor: '3',
+				more: false
+			}
+		]);
+		await pull(db, transport);
+		expect((await historyOf(db, 'CS-000001')).map((e) => e.id)).toEqual(['1', '3']);
+		expect((await historyOf(db, 'CS-000002')).map((e) => e.id)).toEqual(['2']);
+	});
+
+	it('[S24] an order on the device before the pull moves its history into the new page’s batch', async () => {
+		const db = freshDb();
+		await givenMeta(db);
+		await pull(
+			db,
+			scripted([
+				{
+					orders: [order('CS-000001', { changeSeq: 1 })],
+					history: [historyEntry('1', 'CS-000001', 1)],
+					cursor: '1',
+					more: false
+				}
+			])
+		);
+		await pull(
+			db,
+			scripted([
+				{
+					orders: [order('CS-000001', { changeSeq: 2 })],
+					history: [historyEntry('2', 'CS-000001', 2)],
+					cursor: '2',
+					more: false
+				}
+			])
+		);
+		expect((await historyOf(db, 'CS-000001')).map((e) => e.id)).toEqual(['1', '2']);
+		expect(await db.historyBatches.count()).toBe(1);
 	});
 });

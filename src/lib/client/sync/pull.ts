@@ -12,7 +12,7 @@ import {
 	sweepAfterRefill,
 	writeHistoryAndCatalogue
 } from './pull-shape';
-import { dropHistory } from './history-store';
+import { dropHistory, ordersOnDevice } from './history-store';
 import { isInFlight, rebaseOrders } from './rebase';
 import { TransportError, type Transport } from './transport';
 
@@ -29,19 +29,24 @@ export async function pullChanges(
 	await beginRefillIfOutdated(db);
 	const meta = await db.meta.get('sync');
 	let services = meta?.value.servicesVersion;
+	// The orders that may hold history, read once per pull (see writeHistory).
+	const onDevice = await ordersOnDevice(db);
 	let next = askFor(transport, { deviceId, cursor: meta?.value.cursor ?? null, limit, services });
 	for (let page = 0; page < MAX_PAGES_PER_SYNC; page++) {
 		const response = await next;
-		if (await beginRefillIfCrewChanged(db, response)) {
+		// The next page is asked for as soon as this one is here, while it is written: the server and
+		// the wire work while IndexedDB does. Its cursor is this page's. If this write fails, that
+		// answer is dropped and the next sync asks again from the cursor stored with the last page
+		// written; if the write finds the crew changed (S27), the pull starts over without a cursor.
+		const nextServices = response.servicesVersion ?? services;
+		if (response.more)
+			next = askFor(transport, { deviceId, cursor: response.cursor, limit, services: nextServices });
+		if (!(await writePage(db, response, onDevice))) {
 			next = askFor(transport, { deviceId, cursor: null, limit, services });
 			continue;
 		}
-		services = response.servicesVersion ?? services;
-		// The next page is asked for while this one is written: the server and the wire work while
-		// IndexedDB does. Its cursor is this page's; if this write fails, the answer is dropped and
-		// the next sync asks again from the cursor stored with the last page written.
-		if (response.more) next = askFor(transport, { deviceId, cursor: response.cursor, limit, services });
-		await writePage(db, response);
+		for (const order of response.orders) onDevice.add(order.id);
+		services = nextServices;
 		received += response.orders.length;
 		emit({ type: 'progress', phase: 'pull', done: received, total: received + (response.more ? limit : 0) });
 		if (!response.more) return;
@@ -56,7 +61,12 @@ function askFor(transport: Transport, query: Parameters<Transport['pull']>[0]): 
 	return answer;
 }
 
-async function writePage(db: CurbsideDb, page: PullResponse): Promise<void> {
+/** Writes the page with its cursor; false (nothing written) when the device's crew changed (S27). */
+async function writePage(
+	db: CurbsideDb,
+	page: PullResponse,
+	onDevice: ReadonlySet<string>
+): Promise<boolean> {
 	const tables = [
 		db.orders,
 		db.serverOrders,
@@ -67,7 +77,9 @@ async function writePage(db: CurbsideDb, page: PullResponse): Promise<void> {
 		db.historyBatches,
 		db.services
 	];
-	await db.transaction('rw', tables, async () => {
+	return db.transaction('rw', tables, async () => {
+		// In the page's own transaction: one less per page, and the next page is not held behind it.
+		if (await beginRefillIfCrewChanged(db, page)) return false;
 		const meta = await db.meta.get('sync');
 		const inFlight = (await db.outbox.toArray()).filter(isInFlight);
 		const affected = new Set(page.orders.map((order) => order.id));
@@ -92,7 +104,7 @@ async function writePage(db: CurbsideDb, page: PullResponse): Promise<void> {
 			await db.notes.bulkPut(page.notes.map((note) => ({ ...note, pending: 0 as const })));
 		if (page.photos.length > 0)
 			await db.photoLinks.bulkPut(page.photos.map((link) => ({ ...link, pending: 0 as const })));
-		await writeHistoryAndCatalogue(db, page);
+		await writeHistoryAndCatalogue(db, page, onDevice);
 		if (page.tombstones.length > 0) await dropOrders(db, page.tombstones);
 		// Confirm only on the last page: an order changed by a confirmed mutation may sit on a later page,
 		// and dropping the mutation earlier would flash its old status.
@@ -114,6 +126,7 @@ async function writePage(db: CurbsideDb, page: PullResponse): Promise<void> {
 		// The page's orders are handed over as they are: no read-back of what was just written.
 		await rebaseOrders(db, affected, page.orders);
 		if (!page.more) await dropSpareServerCopies(db, ordersWithWork(stillInFlight));
+		return true;
 	});
 }
 

@@ -82,7 +82,13 @@ export function isProcessed(result: MutationResult): boolean {
 }
 
 export const MAX_MUTATIONS_PER_PUSH = 500;
-export const DEFAULT_PULL_LIMIT = 500;
+/**
+ * Orders per pull page. 1,000 rather than 500: with the next page read ahead (sync-spec S14), a
+ * first sync of 5,000 orders spends its time in the device's writes, and half the pages halve the
+ * per-page costs on both sides (issue #9, side by side: 1.18-1.35x the plain bulkPut against
+ * 1.48-1.50x). A page is ~90 KB gzipped.
+ */
+export const DEFAULT_PULL_LIMIT = 1000;
 export const MAX_PULL_LIMIT = 2000;
 
 export interface CloseRequirements {

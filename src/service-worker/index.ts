@@ -19,7 +19,6 @@ import { clientsClaim } from 'workbox-core';
 import {
 	cleanupOutdatedCaches,
 	createHandlerBoundToURL,
-	matchPrecache,
 	precacheAndRoute,
 	type PrecacheEntry
 } from 'workbox-precaching';
@@ -36,28 +35,15 @@ interface BackgroundSyncEvent extends ExtendableEvent {
 }
 
 const CREW_SHELL = '/crew';
-/** The shell's own data file (the root layout's prerendered server data; crew pages have none). */
-const CREW_SHELL_DATA = '/crew/__data.json';
 const CREW_PAGES = /^\/crew(\/|$)/;
-const CREW_PAGE_DATA = /^\/crew\/.+\/__data\.json$/;
 
-precacheAndRoute(self.__WB_MANIFEST, {
-	// SvelteKit adds this to its data requests; the precached file is the same whatever it says.
-	ignoreURLParametersMatching: [/^utm_/, /^fbclid$/, /^x-sveltekit-invalidated$/]
-});
+precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 // The first install has no page to interrupt: take control at once so the app works offline
 // from its first visit. Later versions only activate after SKIP_WAITING (below).
 clientsClaim();
 
 registerRoute(new NavigationRoute(createHandlerBoundToURL(CREW_SHELL), { allowlist: [CREW_PAGES] }));
-
-// A crew deep link (/crew/orders/CS-1) asks for its own __data.json on start. No crew page loads
-// server data, so the shell's precached copy is the right answer for every one of them, online or not.
-registerRoute(
-	({ url, sameOrigin }) => sameOrigin && CREW_PAGE_DATA.test(url.pathname),
-	async () => (await matchPrecache(CREW_SHELL_DATA)) ?? Response.error()
-);
 
 self.addEventListener('message', (event) => {
 	if ((event.data as { type?: unknown } | null)?.type === 'SKIP_WAITING') void self.skipWaiting();

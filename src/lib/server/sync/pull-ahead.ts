@@ -9,9 +9,10 @@
  * would have given at the moment it was read, and answers are already that old when they arrive
  * over a slow link. Changes committed after it carry higher change numbers than its cursor, so the
  * device's next page (or next sync) brings them. Its `lastMutationId` is read no later than its
- * orders, so it never confirms work whose effect the page does not show (S16). A push from the
- * device drops what was read ahead for it, so a new sync never starts from a page read before its
- * own push; an entry is taken once and lives `LIFETIME_MS` at most.
+ * orders, so it never confirms work whose effect the page does not show (S16). The device's last
+ * applied mutation is part of the question: once the device has pushed (through this process or
+ * another on the same database), its next request no longer matches, so a new sync never starts
+ * from a page read before its own push. An entry is taken once and lives `LIFETIME_MS` at most.
  */
 import type { Kysely } from 'kysely';
 import type { PullResponse } from '$lib/domain';
@@ -21,15 +22,20 @@ const LIFETIME_MS = 15_000;
 /** Devices with a page waiting; a page is a few hundred KB, and only a pull with more makes one. */
 const MAX_WAITING = 64;
 
-/** What a page is: the same key means the same question (user, crew, cursor, size, catalogue). */
+/**
+ * What a page is: the same key means the same question (person, crew, cursor, size, catalogue)
+ * asked by a device whose last applied mutation is the same.
+ */
 export function pageKey(parts: {
 	userId: string;
 	crewId: string;
 	after: number;
 	limit: number;
 	services: string | undefined;
+	lastMutationId: number;
 }): string {
-	return JSON.stringify([parts.userId, parts.crewId, parts.after, parts.limit, parts.services ?? null]);
+	const { userId, crewId, after, limit, services, lastMutationId } = parts;
+	return JSON.stringify([userId, crewId, after, limit, services ?? null, lastMutationId]);
 }
 
 interface Waiting {
@@ -73,11 +79,6 @@ export class PullAhead {
 	/** Resolves once every read started so far has ended (tests wait on it before changing data). */
 	async settled(): Promise<void> {
 		await Promise.all([...this.byDevice.values()].map((waiting) => waiting.answer));
-	}
-
-	/** The device pushed: a page read before its push must not start its next sync. */
-	forget(deviceId: string): void {
-		this.byDevice.delete(deviceId);
 	}
 }
 

@@ -50,11 +50,12 @@ export async function pullChanges(
 	const device = await claimDevice(db, query.deviceId, user, now);
 	if (isAnswer(device)) return device;
 
+	const lastMutationId = device.last_mutation_id;
 	const question = { crewId, after, limit, services: query.services };
 	const ahead = pullAheadFor(db);
 	const page =
-		(await ahead.take(query.deviceId, pageKey({ userId: user.id, ...question }))) ??
-		(await readPage(db, question, device.last_mutation_id));
+		(await ahead.take(query.deviceId, pageKey({ userId: user.id, lastMutationId, ...question }))) ??
+		(await readPage(db, question, lastMutationId));
 	// A cursor from the future comes from another database (a restore): start over rather than wait forever.
 	if (!page) return failure(400, UNKNOWN_CURSOR);
 	if (page.more) {
@@ -64,9 +65,11 @@ export async function pullChanges(
 			limit,
 			services: page.servicesVersion
 		};
-		ahead.start(query.deviceId, pageKey({ userId: user.id, ...nextQuestion }), async () => {
+		// Asked by a device that has not pushed since, the key matches (see pull-ahead.ts).
+		const key = pageKey({ userId: user.id, lastMutationId, ...nextQuestion });
+		ahead.start(query.deviceId, key, async () => {
 			await syncTurns.pace();
-			return readPage(db, nextQuestion, device.last_mutation_id);
+			return readPage(db, nextQuestion, lastMutationId);
 		});
 	}
 	return { status: 200, body: page };

@@ -13,7 +13,6 @@ import type { Database } from '$lib/server/db/schema';
 import { SyncDeviceRepository } from '$lib/server/repositories/sync-devices';
 import { settleMutation } from './apply-mutation';
 import { claimDevice, crewOf, isAnswer } from './crew-access';
-import { pullAheadFor } from './pull-ahead';
 import { pushRequestSchema, type WireMutation } from './push-request';
 import { failure, type SyncActor, type SyncAnswer } from './types';
 
@@ -39,8 +38,6 @@ export async function pushMutations(
 		});
 	}
 	const { deviceId, mutations } = checked.value;
-	// A page read ahead before this push must not start the device's next pull (pull-ahead.ts).
-	pullAheadFor(db).forget(deviceId);
 	const device = await claimDevice(db, deviceId, user, now);
 	if (isAnswer(device)) return device;
 	const actor: SyncActor = { userId: user.id, crewId, deviceId };

@@ -200,6 +200,10 @@ export class CurbsideDb extends Dexie {
 				);
 				if (entries.length > 0) await tx.table('historyBatches').bulkAdd(batchesOf(entries));
 			});
+		// No `routeOrder` index either: nothing queries by it (the day's order is sorted in memory),
+		// and each index entry is one more write for every order a sync stores (issue #9: a first
+		// sync's writes of 1,000 orders took 10-15% less in Chromium without it).
+		this.version(4).stores({ orders: 'id, clientId' });
 	}
 }
 

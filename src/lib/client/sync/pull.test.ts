@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PullResponse, SyncHistoryEntry, SyncOrder } from '$lib/domain/sync/protocol';
 import { LocalActions } from '../db/actions';
+import { findOrder } from '../db/find-order';
 import type { CurbsideDb } from '../db/schema';
 import { freshDb, nextUuid, order } from '../test-support';
 import { historyOf } from './history-store';
@@ -217,5 +218,18 @@ describe('pull: status history (S24)', () => {
 		);
 		expect((await historyOf(db, 'CS-000001')).map((e) => e.id)).toEqual(['1', '2']);
 		expect(await db.historyBatches.count()).toBe(1);
+	});
+});
+
+describe('pull: field reports numbered by the server (S13)', () => {
+	it('[S13] the report’s row moves to its server id, and a link made with its device id still finds it', async () => {
+		const db = freshDb();
+		await givenMeta(db);
+		const deviceId = nextUuid();
+		await db.orders.put(order(deviceId, { clientId: deviceId }));
+		const { transport } = server([order('CS-000009', { clientId: deviceId, changeSeq: 1 })]);
+		await pull(db, transport);
+		expect((await db.orders.toArray()).map((o) => o.id)).toEqual(['CS-000009']);
+		expect((await findOrder(db, deviceId))?.id).toBe('CS-000009');
 	});
 });

@@ -75,7 +75,8 @@ async function writePage(
 		db.outbox,
 		db.meta,
 		db.historyBatches,
-		db.services
+		db.services,
+		db.renamedReports
 	];
 	return db.transaction('rw', tables, async () => {
 		// In the page's own transaction: one less per page, and the next page is not held behind it.
@@ -83,13 +84,16 @@ async function writePage(
 		const meta = await db.meta.get('sync');
 		const inFlight = (await db.outbox.toArray()).filter(isInFlight);
 		const affected = new Set(page.orders.map((order) => order.id));
-		// A field report comes back under its server id: the row kept under the device's UUID goes.
-		const reportedHere = page.orders.flatMap((order) =>
-			order.clientId && order.clientId !== order.id ? [order.clientId] : []
+		// A field report comes back under its server id: the row kept under the device's UUID goes,
+		// and links made with that UUID find the order by its new id (findOrder).
+		const renamed = page.orders.flatMap((order) =>
+			order.clientId && order.clientId !== order.id ? [{ clientId: order.clientId, orderId: order.id }] : []
 		);
-		if (reportedHere.length > 0) {
+		if (renamed.length > 0) {
+			const reportedHere = renamed.map((report) => report.clientId);
 			await db.orders.bulkDelete(reportedHere);
 			await db.serverOrders.bulkDelete(reportedHere);
+			await db.renamedReports.bulkPut(renamed);
 		}
 		// One bulk write per table and page, not one request per order: a first sync of thousands.
 		// The server copy is kept apart only where the crew's unconfirmed work changes what it sees

@@ -5,6 +5,7 @@
  */
 import { liveQuery } from 'dexie';
 import { LocalActions, type CloseInput, type PhotoKind } from '$lib/client/db/actions';
+import { findOrder } from '$lib/client/db/find-order';
 import { ActionRefused, StorageFull } from '$lib/client/db/record';
 import type {
 	CurbsideDb,
@@ -47,12 +48,8 @@ export class OrderDetail {
 
 	watch(): () => void {
 		// A field report reported on this device is renamed to its CS- number by the first sync after
-		// it; a link made before that (its device id) still finds it through `clientId`.
-		const orderSubscription = liveQuery(
-			async () =>
-				(await this.db.orders.get(this.orderId)) ??
-				(await this.db.orders.where('clientId').equals(this.orderId).first())
-		).subscribe({
+		// it; a link made before that (its device id) still finds it.
+		const orderSubscription = liveQuery(() => findOrder(this.db, this.orderId)).subscribe({
 			next: (order) => {
 				this.order = order ?? null;
 				this.loaded = true;

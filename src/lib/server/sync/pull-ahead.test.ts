@@ -46,6 +46,17 @@ describe('PullAhead', () => {
 		}
 	});
 
+	it('reads even under a test’s fake timers', async () => {
+		vi.useFakeTimers();
+		try {
+			const ahead = new PullAhead();
+			ahead.start(DEVICE, KEY, async () => page('c2'));
+			expect(await ahead.take(DEVICE, KEY)).toEqual(page('c2'));
+		} finally {
+			vi.useRealTimers();
+		}
+	});
+
 	it('is only for the device it was read for', async () => {
 		const ahead = new PullAhead();
 		ahead.start(DEVICE, KEY, async () => page('c2'));

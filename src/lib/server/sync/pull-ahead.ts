@@ -15,6 +15,8 @@
  * from a page read before its own push. An entry is taken once and lives `LIFETIME_MS` at most.
  */
 import type { Kysely } from 'kysely';
+// From node:timers, as in turn-budget.ts: a test's fake timers must not hold a read back.
+import { setImmediate } from 'node:timers';
 import type { PullResponse } from '$lib/domain';
 import type { Database } from '$lib/server/db/schema';
 

@@ -51,3 +51,18 @@ export function nextUuid(): string {
 	uuidCounter += 1;
 	return `00000000-0000-4000-8000-${String(uuidCounter).padStart(12, '0')}`;
 }
+
+/** localStorage as the page has it, in memory. */
+export function memoryStorage(): Storage {
+	const items = new Map<string, string>();
+	return {
+		get length() {
+			return items.size;
+		},
+		clear: () => items.clear(),
+		getItem: (key) => items.get(key) ?? null,
+		key: (index) => [...items.keys()][index] ?? null,
+		removeItem: (key) => void items.delete(key),
+		setItem: (key, value) => void items.set(key, value)
+	};
+}

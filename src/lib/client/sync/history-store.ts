@@ -22,30 +22,46 @@ export async function historyOf(db: CurbsideDb, orderId: string): Promise<SyncHi
  * Writes a page's history in one new batch (upsert by id, as S24 asks: an order's earlier entries
  * stay unless the page brings them again). Call inside the page's 'rw' transaction.
  *
- * `onDevice`: every order that may hold history on the device (more is harmless: a lookup finds
- * nothing). History is kept only for orders on the device and leaves with them, so an order not in
- * it has none to move: in a first sync that is every order, and the lookups below are skipped.
- * A pull reads the device's orders once and adds each page's (pullChanges): read here on every
- * page, the keys of all orders so far cost a first sync more than its history did.
+ * History is kept only for orders on the device and leaves with them, so an order not on it has
+ * none to move: in a first sync that is every order, and the lookups below are skipped. A pull
+ * passes one `OrdersOnDevice` for all its pages.
  */
 export async function writeHistory(
 	db: CurbsideDb,
 	history: readonly SyncHistoryEntry[],
-	onDevice?: ReadonlySet<string>
+	onDevice: OrdersOnDevice = new OrdersOnDevice(db)
 ): Promise<void> {
 	if (history.length === 0) return;
 	const orderIds = new Set(history.map((entry) => entry.orderId));
-	onDevice ??= await ordersOnDevice(db);
-	const earlier = await takeOut(db, new Set([...orderIds].filter((id) => onDevice.has(id))));
+	const known = await onDevice.read();
+	const earlier = await takeOut(db, new Set([...orderIds].filter((id) => known.has(id))));
 	const fresh = new Set(history.map((entry) => entry.id));
 	const kept = earlier.filter((entry) => !fresh.has(entry.id));
 	const entries = kept.length === 0 ? [...history] : oldestFirst([...kept, ...history]);
 	await db.historyBatches.add({ orderIds: [...orderIds], entries });
 }
 
-/** The ids of every order on the device. */
-export async function ordersOnDevice(db: CurbsideDb): Promise<Set<string>> {
-	return new Set((await db.orders.toCollection().primaryKeys()) as string[]);
+/**
+ * The orders that may hold history (more is harmless: a lookup finds nothing), for one pull: read
+ * from the device the first time a page brings history, so a routine pull with none never reads
+ * them, then kept up to date with each page's orders. Read on every page, the keys of all orders so
+ * far cost a first sync more than its history did (issue #9).
+ */
+export class OrdersOnDevice {
+	private ids: Set<string> | null = null;
+
+	constructor(private readonly db: CurbsideDb) {}
+
+	/** Call inside a page's transaction. */
+	async read(): Promise<ReadonlySet<string>> {
+		this.ids ??= new Set((await this.db.orders.toCollection().primaryKeys()) as string[]);
+		return this.ids;
+	}
+
+	/** A page's orders were written. */
+	add(ids: Iterable<string>): void {
+		if (this.ids) for (const id of ids) this.ids.add(id);
+	}
 }
 
 /** Drops the history of orders that left the crew (S15). Call inside a 'rw' transaction. */

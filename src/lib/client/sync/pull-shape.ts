@@ -4,7 +4,7 @@
  */
 import { PULL_SHAPE, type PullResponse } from '$lib/domain/sync/protocol';
 import type { CurbsideDb, SyncMeta } from '../db/schema';
-import { writeHistory } from './history-store';
+import { writeHistory, type OrdersOnDevice } from './history-store';
 import { isInFlight } from './rebase';
 
 /**
@@ -45,11 +45,11 @@ export async function beginRefillIfCrewChanged(db: CurbsideDb, page: PullRespons
 	});
 }
 
-/** Writes a page's history and catalogue (`onDevice`: see writeHistory). Call inside the page's 'rw' transaction. */
+/** Writes a page's history and catalogue. Call inside the page's 'rw' transaction. */
 export async function writeHistoryAndCatalogue(
 	db: CurbsideDb,
 	page: PullResponse,
-	onDevice?: ReadonlySet<string>
+	onDevice?: OrdersOnDevice
 ): Promise<void> {
 	if (page.history) await writeHistory(db, page.history, onDevice);
 	if (page.services) {

@@ -12,7 +12,7 @@ import {
 	sweepAfterRefill,
 	writeHistoryAndCatalogue
 } from './pull-shape';
-import { dropHistory, ordersOnDevice } from './history-store';
+import { dropHistory, OrdersOnDevice } from './history-store';
 import { isInFlight, rebaseOrders } from './rebase';
 import { TransportError, type Transport } from './transport';
 
@@ -29,8 +29,7 @@ export async function pullChanges(
 	await beginRefillIfOutdated(db);
 	const meta = await db.meta.get('sync');
 	let services = meta?.value.servicesVersion;
-	// The orders that may hold history, read once per pull (see writeHistory).
-	const onDevice = await ordersOnDevice(db);
+	const onDevice = new OrdersOnDevice(db);
 	let next = askFor(transport, { deviceId, cursor: meta?.value.cursor ?? null, limit, services });
 	for (let page = 0; page < MAX_PAGES_PER_SYNC; page++) {
 		const response = await next;
@@ -45,7 +44,7 @@ export async function pullChanges(
 			next = askFor(transport, { deviceId, cursor: null, limit, services });
 			continue;
 		}
-		for (const order of response.orders) onDevice.add(order.id);
+		onDevice.add(response.orders.map((order) => order.id));
 		services = nextServices;
 		received += response.orders.length;
 		emit({ type: 'progress', phase: 'pull', done: received, total: received + (response.more ? limit : 0) });
@@ -62,11 +61,7 @@ function askFor(transport: Transport, query: Parameters<Transport['pull']>[0]): 
 }
 
 /** Writes the page with its cursor; false (nothing written) when the device's crew changed (S27). */
-async function writePage(
-	db: CurbsideDb,
-	page: PullResponse,
-	onDevice: ReadonlySet<string>
-): Promise<boolean> {
+async function writePage(db: CurbsideDb, page: PullResponse, onDevice: OrdersOnDevice): Promise<boolean> {
 	const tables = [
 		db.orders,
 		db.serverOrders,

@@ -3,7 +3,7 @@ import { LocalActions } from '$lib/client/db/actions';
 import { updateMeta } from '$lib/client/db/meta';
 import type { CurbsideDb, OutboxEntry } from '$lib/client/db/schema';
 import { DAY_ROUTE_ID } from '$lib/client/map/day-route';
-import { freshDb, givenPulled, nextUuid, order } from '$lib/client/test-support';
+import { freshDb, givenPulled, memoryStorage, nextUuid, order } from '$lib/client/test-support';
 import { IDBFactory, indexedDB } from 'fake-indexeddb';
 import {
 	fingerprintOf,
@@ -14,21 +14,6 @@ import {
 	startFirstPageRead,
 	takeFirstPageRead
 } from './today-first-page';
-
-/** localStorage as the page has it, in memory. */
-function memoryStorage(): Storage {
-	const items = new Map<string, string>();
-	return {
-		get length() {
-			return items.size;
-		},
-		clear: () => items.clear(),
-		getItem: (key) => items.get(key) ?? null,
-		key: (index) => [...items.keys()][index] ?? null,
-		removeItem: (key) => void items.delete(key),
-		setItem: (key, value) => void items.set(key, value)
-	};
-}
 
 /** What a cold start does: IndexedDB read directly, by the database's name (no Dexie). */
 function firstPageOf(storage: Storage, db: CurbsideDb) {

@@ -2,23 +2,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CurbsideDb } from '$lib/client/db/schema';
-import { freshDb, givenPulled, order } from '$lib/client/test-support';
+import { freshDb, givenPulled, memoryStorage, order } from '$lib/client/test-support';
 import { TodayState } from './today.svelte';
-
-/** localStorage as the page has it, in memory. */
-function memoryStorage(): Storage {
-	const items = new Map<string, string>();
-	return {
-		get length() {
-			return items.size;
-		},
-		clear: () => items.clear(),
-		getItem: (key) => items.get(key) ?? null,
-		key: (index) => [...items.keys()][index] ?? null,
-		removeItem: (key) => void items.delete(key),
-		setItem: (key, value) => void items.set(key, value)
-	};
-}
 
 /** The store as the crew app hands it over, noting how many rows Today showed when it was asked. */
 function storeOpener(db: CurbsideDb, today: TodayState) {

@@ -58,7 +58,15 @@ export const handle: Handle = async ({ event, resolve }) => {
 			redirect(303, `/signin?next=${encodeURIComponent(path + event.url.search)}`);
 		}
 		if (isApi) return early(jsonError(403, 'Your role does not allow this.'));
-		error(403, 'Your role does not give access to this page.');
+		// Refused here, before any layout loads, the page is src/error.html: the message is all it
+		// shows, so it says who is signed in (a shared tablet) beside its Sign out button.
+		const who = event.locals.user;
+		error(
+			403,
+			who
+				? `Signed in as ${who.displayName} (${who.role}): your role does not give access to this page.`
+				: 'Your role does not give access to this page.'
+		);
 	}
 
 	const response = await resolve(event);

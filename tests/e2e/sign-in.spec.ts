@@ -52,11 +52,15 @@ test.describe('signing in and out', () => {
 		await expect(page).toHaveURL(/\/crew$/);
 		const console = await page.goto('/supervisor');
 		expect(console?.status()).toBe(403);
+		// The refusal says who is signed in, and offers a way to another account (a shared tablet).
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(
-			'Your role does not give access to this page.'
+			'Signed in as Dana Whitfield (crew): your role does not give access to this page.'
 		);
 		await expectNoAxeViolations(page);
 		expect((await page.goto('/admin'))?.status()).toBe(403);
+		await page.getByRole('button', { name: 'Sign out' }).click();
+		await expect(page).toHaveURL(/\/signin/);
+		expect((await page.request.get('/api/auth/me')).status()).toBe(401);
 	});
 
 	test('the session cookie is HttpOnly and SameSite', async ({ page, context }) => {

@@ -6,9 +6,13 @@
  * (a note on one of its crew's orders, or a position), then pull from its cursor. No think time:
  * this is the most the stack serves, and the latency under that load.
  *
- * Then the stack's overhead: pull-only throughput over HTTP against the same pull run in-process
- * in a loop (SyncService.pull: the same Kysely queries and mapping, no HTTP, no JSON), same
- * database, same crew, same page.
+ * Then the stack's overhead: pull-only throughput over HTTP against, same database, crew and page,
+ * - a bare query loop: the SQL statements one pull reads with (recorded from a real pull through
+ *   Kysely's log), run straight through the database driver (better-sqlite3 or pg), with no
+ *   Kysely, no sync logic, no mapping, no JSON and no HTTP; the pull's one write (the device's
+ *   last-seen time, at most once a minute) is left out;
+ * - the same pull run in-process in a loop (SyncService.pull: the queries and the mapping, no HTTP,
+ *   no JSON), which splits that overhead between the sync code and the HTTP stack.
  */
 import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -20,6 +24,7 @@ import { sessionIdFor } from '../../src/lib/server/auth/auth-service';
 import type { SessionUser } from '../../src/lib/server/auth/types';
 import { currentChangeSeq } from '../../src/lib/server/db/change-seq';
 import { SyncService } from '../../src/lib/server/sync/sync-service';
+import { recordPullReads, type PullReads } from '../lib/pull-reads';
 import { log, percentile, type Benchmark } from '../lib/benchmark';
 import { writeBenchCity, type BenchCity } from '../lib/city';
 import { SERVER_PORT, type BenchEnv } from '../lib/env';
@@ -61,8 +66,15 @@ interface LoadFigures {
 	errors: number;
 	errorKinds: Record<string, number>;
 	httpPullsPerSecond: number;
-	barePullsPerSecond: number;
-	overhead: number;
+	/** The pull's own SELECT statements through the driver, per second (see the header). */
+	queryPullsPerSecond: number;
+	/** The statements one pull reads with (the bare query loop runs them). */
+	pullSql: string[];
+	inProcessPullsPerSecond: number;
+	/** HTTP / bare query loop: the issue's measure of the whole stack's overhead. */
+	overheadVersusQueries: number;
+	/** HTTP / in-process SyncService.pull: the HTTP stack's share. */
+	overheadVersusInProcess: number;
 	/**
 	 * The machine's 1-minute load average as the load started and as it ended. The server gets a
 	 * share of 2 cores with everything else running: read req/s and latency beside it.
@@ -244,7 +256,10 @@ export async function runLoad(origin: string, devices: Device[], loadSeconds = L
 	return { samples, errors, seconds };
 }
 
-/** Pulls per second of the same first page, over HTTP and in-process, `OVERHEAD_SECONDS` each. */
+/**
+ * Pulls per second of the same first page over HTTP, as a bare loop of its SQL, and in-process,
+ * `OVERHEAD_SECONDS` each.
+ */
 async function measureOverhead(origin: string, city: BenchCity, device: Device) {
 	const query = new URLSearchParams({ deviceId: device.deviceId, limit: String(PULL_LIMIT) });
 	const loop = async (once: () => Promise<void>) => {
@@ -266,19 +281,24 @@ async function measureOverhead(origin: string, city: BenchCity, device: Device) 
 		if (!response.ok) throw new Error(`pull answered ${response.status}`);
 		await response.arrayBuffer();
 	});
+	const pullOnce = async (service: SyncService) => {
+		const answer = await service.pull(
+			device.user,
+			{ deviceId: device.deviceId, limit: PULL_LIMIT },
+			new Date()
+		);
+		if (answer.status !== 200) throw new Error(`pull answered ${answer.status}`);
+	};
+	let reads: PullReads | null = null;
 	const handle = city.open();
 	try {
+		reads = await recordPullReads(city, (db) => pullOnce(new SyncService(db, { has: async () => true })));
+		const queries = await loop(() => (reads as PullReads).runOnce());
 		const service = new SyncService(handle.db, { has: async () => true });
-		const bare = await loop(async () => {
-			const answer = await service.pull(
-				device.user,
-				{ deviceId: device.deviceId, limit: PULL_LIMIT },
-				new Date()
-			);
-			if (answer.status !== 200) throw new Error(`pull answered ${answer.status}`);
-		});
-		return { http, bare };
+		const inProcess = await loop(() => pullOnce(service));
+		return { http, queries, sql: reads.sql, inProcess };
 	} finally {
+		await reads?.close();
 		await handle.close();
 	}
 }
@@ -329,12 +349,15 @@ async function loadBackend(
 			errors: errorCount,
 			errorKinds: errors,
 			httpPullsPerSecond: overhead.http,
-			barePullsPerSecond: overhead.bare,
-			overhead: overhead.http / overhead.bare,
+			queryPullsPerSecond: overhead.queries,
+			pullSql: overhead.sql,
+			inProcessPullsPerSecond: overhead.inProcess,
+			overheadVersusQueries: overhead.http / overhead.queries,
+			overheadVersusInProcess: overhead.http / overhead.inProcess,
 			loadAverage
 		};
 		log(
-			`${backend}: ${figures.requestsPerSecond.toFixed(0)} req/s, p50 ${figures.p50Ms.toFixed(0)} ms, p99 ${figures.p99Ms.toFixed(0)} ms, ${errorCount} errors ${JSON.stringify(errors)}; pull over HTTP ${overhead.http.toFixed(0)}/s vs in-process ${overhead.bare.toFixed(0)}/s; load average ${loadAverage.start.toFixed(1)} -> ${loadAverage.end.toFixed(1)}`
+			`${backend}: ${figures.requestsPerSecond.toFixed(0)} req/s, p50 ${figures.p50Ms.toFixed(0)} ms, p99 ${figures.p99Ms.toFixed(0)} ms, ${errorCount} errors ${JSON.stringify(errors)}; pull over HTTP ${overhead.http.toFixed(0)}/s vs its ${overhead.sql.length} SQL reads bare ${overhead.queries.toFixed(0)}/s vs in-process ${overhead.inProcess.toFixed(0)}/s; load average ${loadAverage.start.toFixed(1)} -> ${loadAverage.end.toFixed(1)}`
 		);
 		return figures;
 	} finally {
@@ -373,8 +396,13 @@ function figuresOf(load: LoadFigures): Figure[] {
 		{ figure: `${name}: latency p99 (all requests)`, value: Math.round(load.p99Ms), unit: 'ms' },
 		{ figure: `${name}: errors in ${LOAD_SECONDS} s`, value: load.errors, unit: '', target: { max: 0 } },
 		{
+			figure: `${name}: pull throughput over HTTP / a bare loop of the pull's SQL`,
+			value: load.overheadVersusQueries,
+			unit: 'x'
+		},
+		{
 			figure: `${name}: pull throughput over HTTP / the same pull in-process`,
-			value: load.overhead,
+			value: load.overheadVersusInProcess,
 			unit: 'x'
 		}
 	];
@@ -382,7 +410,7 @@ function figuresOf(load: LoadFigures): Figure[] {
 
 export const serverLoad: Benchmark = {
 	name: 'server-load',
-	summary: `${DEVICES} devices pushing and pulling for ${LOAD_SECONDS} s on SQLite and PostgreSQL; HTTP vs in-process pull`,
+	summary: `${DEVICES} devices pushing and pulling for ${LOAD_SECONDS} s on SQLite and PostgreSQL; HTTP vs bare SQL and in-process pull`,
 	async run(env) {
 		// The large city's server gives its port to the load servers.
 		await env.stopCityServer();

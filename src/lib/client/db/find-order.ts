@@ -1,4 +1,11 @@
-import type { CurbsideDb, LocalOrder } from './schema';
+import type { CurbsideDb, LocalOrder, RenamedReport } from './schema';
+
+/** The field reports among these orders that the server has numbered: device id -> server id. */
+export function renamedReportsAmong(orders: readonly LocalOrder[]): RenamedReport[] {
+	return orders.flatMap((order) =>
+		order.clientId && order.clientId !== order.id ? [{ clientId: order.clientId, orderId: order.id }] : []
+	);
+}
 
 /**
  * An order by the id in a crew link: its own id, or the device id of a field report the server has

@@ -19,6 +19,7 @@ import type {
 	SyncPhotoLink
 } from '$lib/domain/sync/protocol';
 import { batchesOf } from '../sync/history-store';
+import { renamedReportsAmong } from './find-order';
 
 /** 1 while the row exists only on this device (not yet seen in a pull); IndexedDB cannot index booleans. */
 type PendingFlag = 0 | 1;
@@ -218,12 +219,7 @@ export class CurbsideDb extends Dexie {
 		this.version(4)
 			.stores({ orders: 'id', renamedReports: 'clientId' })
 			.upgrade(async (tx) => {
-				const orders = (await tx.table('orders').toArray()) as LocalOrder[];
-				const renamed = orders.flatMap((order) =>
-					order.clientId && order.clientId !== order.id
-						? [{ clientId: order.clientId, orderId: order.id }]
-						: []
-				);
+				const renamed = renamedReportsAmong((await tx.table('orders').toArray()) as LocalOrder[]);
 				if (renamed.length > 0) await tx.table('renamedReports').bulkPut(renamed);
 			});
 	}

@@ -3,6 +3,7 @@
  * transaction together with its cursor, so a pull cut halfway resumes where it stopped.
  */
 import { DEFAULT_PULL_LIMIT, type PullResponse, type SyncOrder } from '$lib/domain/sync/protocol';
+import { renamedReportsAmong } from '../db/find-order';
 import type { CurbsideDb, OutboxEntry } from '../db/schema';
 import type { SyncEvent } from './events';
 import {
@@ -81,9 +82,7 @@ async function writePage(db: CurbsideDb, page: PullResponse, onDevice: OrdersOnD
 		const affected = new Set(page.orders.map((order) => order.id));
 		// A field report comes back under its server id: the row kept under the device's UUID goes,
 		// and links made with that UUID find the order by its new id (findOrder).
-		const renamed = page.orders.flatMap((order) =>
-			order.clientId && order.clientId !== order.id ? [{ clientId: order.clientId, orderId: order.id }] : []
-		);
+		const renamed = renamedReportsAmong(page.orders);
 		if (renamed.length > 0) {
 			const reportedHere = renamed.map((report) => report.clientId);
 			await db.orders.bulkDelete(reportedHere);

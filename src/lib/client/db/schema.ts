@@ -24,7 +24,10 @@ import { renamedReportsAmong } from './find-order';
 /** 1 while the row exists only on this device (not yet seen in a pull); IndexedDB cannot index booleans. */
 type PendingFlag = 0 | 1;
 
-export type LocalOrder = SyncOrder;
+export type LocalOrder = SyncOrder & {
+	/** The `historyBatches` row holding this order's status history (S24); absent when it has none. */
+	historyBatch?: number;
+};
 export type LocalNote = SyncNote & { pending: PendingFlag };
 export type LocalPhotoLink = SyncPhotoLink & { pending: PendingFlag };
 /** An order's status history as the server last sent it (read-only on the device). */
@@ -35,7 +38,7 @@ export type LocalHistoryEntry = SyncHistoryEntry;
  */
 export interface HistoryBatch {
 	id?: number;
-	/** Every order with entries here; each order's history is in one batch only. */
+	/** Every order with entries here; each order's history is in one batch only, named by its row. */
 	orderIds: string[];
 	/** Oldest first. */
 	entries: SyncHistoryEntry[];
@@ -156,7 +159,7 @@ export const DEFAULT_DATABASE_NAME = 'curbside';
 
 export class CurbsideDb extends Dexie {
 	declare orders: EntityTable<LocalOrder, 'id'>;
-	declare serverOrders: EntityTable<SyncOrder, 'id'>;
+	declare serverOrders: EntityTable<LocalOrder, 'id'>;
 	declare notes: EntityTable<LocalNote, 'id'>;
 	declare photoLinks: EntityTable<LocalPhotoLink, 'id'>;
 	declare photos: EntityTable<LocalPhoto, 'sha256'>;
@@ -221,6 +224,23 @@ export class CurbsideDb extends Dexie {
 			.upgrade(async (tx) => {
 				const renamed = renamedReportsAmong((await tx.table('orders').toArray()) as LocalOrder[]);
 				if (renamed.length > 0) await tx.table('renamedReports').bulkPut(renamed);
+			});
+		// Each order row names its history batch instead of a multi-entry index on the batches'
+		// order ids: one index entry less for every order a sync stores (see sync/history-store.ts).
+		this.version(5)
+			.stores({ historyBatches: '++id' })
+			.upgrade(async (tx) => {
+				const batchOf = new Map<string, number>();
+				for (const batch of (await tx.table('historyBatches').toArray()) as HistoryBatch[])
+					for (const orderId of batch.orderIds) batchOf.set(orderId, batch.id as number);
+				for (const table of ['orders', 'serverOrders'])
+					await tx
+						.table(table)
+						.toCollection()
+						.modify((order: LocalOrder) => {
+							const historyBatch = batchOf.get(order.id);
+							if (historyBatch !== undefined) order.historyBatch = historyBatch;
+						});
 			});
 	}
 }

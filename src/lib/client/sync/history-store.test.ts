@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import type { SyncHistoryEntry } from '$lib/domain/sync/protocol';
+import type { SyncHistoryEntry, SyncOrder } from '$lib/domain/sync/protocol';
 import { CurbsideDb } from '../db/schema';
 import { freshDb, givenPulled, order } from '../test-support';
 import { batchesOf, dropHistory, historyOf, writeHistory } from './history-store';
@@ -22,12 +22,15 @@ function entry(id: string, orderId: string, at: string, summary: string | null =
 
 const ids = (entries: SyncHistoryEntry[]) => entries.map((e) => e.id);
 
-/** What a pull page does: its history, then its orders, in one transaction. */
-async function page(db: CurbsideDb, history: SyncHistoryEntry[]): Promise<void> {
+/** What a pull page does: its history, then its orders naming their batch, in one transaction. */
+async function page(db: CurbsideDb, history: SyncHistoryEntry[], orders = ordersOf(history)): Promise<void> {
 	await db.transaction('rw', [db.orders, db.serverOrders, db.historyBatches], async () => {
-		await writeHistory(db, history);
-		await givenPulled(db, ...[...new Set(history.map((e) => e.orderId))].map((id) => order(id)));
+		await givenPulled(db, ...(await writeHistory(db, orders, history)));
 	});
+}
+
+function ordersOf(history: SyncHistoryEntry[]): SyncOrder[] {
+	return [...new Set(history.map((e) => e.orderId))].map((id) => order(id));
 }
 
 describe('history store (S24)', () => {
@@ -48,6 +51,26 @@ describe('history store (S24)', () => {
 		await page(db, [entry('11', 'CS-2', '13:00')]);
 		expect((await db.historyBatches.toArray()).map((b) => b.orderIds)).toEqual([['CS-1'], ['CS-2']]);
 		expect(ids(await historyOf(db, 'CS-2'))).toEqual(['2', '11']);
+	});
+
+	it('an order brought again with no history keeps its earlier entries', async () => {
+		const db = freshDb();
+		await page(db, [entry('1', 'CS-1', '10:00'), entry('2', 'CS-2', '10:00')]);
+		await page(db, [entry('3', 'CS-2', '11:00')], [order('CS-1'), order('CS-2')]);
+		expect(ids(await historyOf(db, 'CS-1'))).toEqual(['1']);
+		expect(ids(await historyOf(db, 'CS-2'))).toEqual(['2', '3']);
+		expect((await db.orders.get('CS-1'))?.historyBatch).toBe(
+			(await db.serverOrders.get('CS-1'))?.historyBatch
+		);
+	});
+
+	it('a field report opened by its device id shows the history kept under its server id', async () => {
+		const db = freshDb();
+		const reportId = '00000000-0000-4000-8000-000000000001';
+		await page(db, [entry('1', 'CS-1', '10:00')], [{ ...order('CS-1'), clientId: reportId }]);
+		await db.renamedReports.put({ clientId: reportId, orderId: 'CS-1' });
+		expect(ids(await historyOf(db, reportId))).toEqual(['1']);
+		expect(await historyOf(db, 'CS-404')).toEqual([]);
 	});
 
 	it('drops the history of orders that left, and only theirs', async () => {

@@ -3,7 +3,7 @@
  * catalogue, and the one-off refill of a store filled under an older pull shape.
  */
 import { PULL_SHAPE, type PullResponse } from '$lib/domain/sync/protocol';
-import type { CurbsideDb, SyncMeta } from '../db/schema';
+import type { CurbsideDb, LocalOrder, SyncMeta } from '../db/schema';
 import { writeHistory, type OrdersOnDevice } from './history-store';
 import { isInFlight } from './rebase';
 
@@ -45,18 +45,22 @@ export async function beginRefillIfCrewChanged(db: CurbsideDb, page: PullRespons
 	});
 }
 
-/** Writes a page's history and catalogue. Call inside the page's 'rw' transaction. */
+/**
+ * Writes a page's history and catalogue; returns the page's orders naming their history batch, to
+ * be written after it. Call inside the page's 'rw' transaction.
+ */
 export async function writeHistoryAndCatalogue(
 	db: CurbsideDb,
 	page: PullResponse,
 	onDevice?: OrdersOnDevice
-): Promise<void> {
-	if (page.history) await writeHistory(db, page.history, onDevice);
+): Promise<LocalOrder[]> {
 	if (page.services) {
 		// The catalogue comes whole: a service no longer in it was retired.
 		await db.services.clear();
 		await db.services.bulkPut(page.services);
 	}
+	// Also with no history (an older server's page): the orders keep naming their earlier batch.
+	return writeHistory(db, page.orders, page.history ?? [], onDevice);
 }
 
 /** The meta fields a page settles: the catalogue version, the crew, and the shape once a pull has ended. */

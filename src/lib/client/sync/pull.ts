@@ -93,16 +93,15 @@ async function writePage(db: CurbsideDb, page: PullResponse, onDevice: OrdersOnD
 		// The server copy is kept apart only where the crew's unconfirmed work changes what it sees
 		// (a refill keeps every copy: its sweep reads what came back); elsewhere the visible copy
 		// written by the rebase below IS the server's copy, so a first sync stores each order once.
+		// First, as each order row names the batch holding its history.
+		const orders = await writeHistoryAndCatalogue(db, page, onDevice);
 		const working = ordersWithWork(inFlight);
-		const copies = meta?.value.refilling
-			? page.orders
-			: page.orders.filter((order) => hasWork(working, order));
+		const copies = meta?.value.refilling ? orders : orders.filter((order) => hasWork(working, order));
 		if (copies.length > 0) await db.serverOrders.bulkPut(copies);
 		if (page.notes.length > 0)
 			await db.notes.bulkPut(page.notes.map((note) => ({ ...note, pending: 0 as const })));
 		if (page.photos.length > 0)
 			await db.photoLinks.bulkPut(page.photos.map((link) => ({ ...link, pending: 0 as const })));
-		await writeHistoryAndCatalogue(db, page, onDevice);
 		if (page.tombstones.length > 0) await dropOrders(db, page.tombstones);
 		// Confirm only on the last page: an order changed by a confirmed mutation may sit on a later page,
 		// and dropping the mutation earlier would flash its old status.
@@ -122,7 +121,7 @@ async function writePage(db: CurbsideDb, page: PullResponse, onDevice: OrdersOnD
 			await db.meta.put({ key: 'sync', value });
 		}
 		// The page's orders are handed over as they are: no read-back of what was just written.
-		await rebaseOrders(db, affected, page.orders);
+		await rebaseOrders(db, affected, orders);
 		if (!page.more) await dropSpareServerCopies(db, ordersWithWork(stillInFlight));
 		return true;
 	});
@@ -150,9 +149,10 @@ async function dropSpareServerCopies(db: CurbsideDb, working: ReadonlySet<string
 
 /** S15: the orders left the crew. Their pending work stays in the outbox; the server files it as late. */
 async function dropOrders(db: CurbsideDb, ids: string[]): Promise<void> {
+	// First: the order rows say where their history is.
+	await dropHistory(db, ids);
 	await db.serverOrders.bulkDelete(ids);
 	await db.orders.bulkDelete(ids);
 	await db.notes.where('orderId').anyOf(ids).delete();
 	await db.photoLinks.where('orderId').anyOf(ids).delete();
-	await dropHistory(db, ids);
 }

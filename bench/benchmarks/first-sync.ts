@@ -4,9 +4,9 @@
  * same page, right after. Seven such pairs in one page, each into fresh databases (created before
  * either clock starts); the figure is the median pair, since the machines are shared and noisy.
  * The first pair runs on a server and a page that have just started (cold code and database
- * caches on both sides, which a server in service does not have) and is reported on its own; from
- * the second on, the server answers from the per-order notes and history it keeps for 60 s
- * (src/lib/server/sync/order-children.ts), as it does for a crew's other devices.
+ * caches on both sides, which a server in service does not have) and is reported on its own. Every
+ * pair reads each order's notes and history from the database: the server keeps them for 2,000
+ * orders (src/lib/server/sync/order-children.ts), fewer than one crew of 5,000 brings.
  */
 import { inPage, log, median, type Benchmark } from '../lib/benchmark';
 import { benchPage, SYNC_USER } from '../lib/env';

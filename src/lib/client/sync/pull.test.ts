@@ -11,7 +11,7 @@ import type { Transport } from './transport';
 
 /** A server holding the crew's orders: a pull returns those changed after the cursor, in pages of `limit`. */
 function server(orders: SyncOrder[], lastMutationId = 0) {
-	const state = { orders, lastMutationId, refuse: new Set<number>() };
+	const state = { orders, lastMutationId, refuse: new Set<number>(), tombstones: [] as string[] };
 	const transport: Transport = {
 		async push(request) {
 			const results = request.mutations.map((m) =>
@@ -32,7 +32,7 @@ function server(orders: SyncOrder[], lastMutationId = 0) {
 				orders: page,
 				notes: [],
 				photos: [],
-				tombstones: [],
+				tombstones: state.tombstones,
 				lastMutationId: state.lastMutationId,
 				cursor: String(page.at(-1)?.changeSeq ?? after),
 				more: page.length < changed.length
@@ -231,5 +231,23 @@ describe('pull: field reports numbered by the server (S13)', () => {
 		await pull(db, transport);
 		expect((await db.orders.toArray()).map((o) => o.id)).toEqual(['CS-000009']);
 		expect((await findOrder(db, deviceId))?.id).toBe('CS-000009');
+	});
+
+	it('[S13][S15] when the numbered report leaves the crew, its device id is forgotten with it', async () => {
+		const db = freshDb();
+		await givenMeta(db);
+		const [leaving, staying] = [nextUuid(), nextUuid()];
+		await db.orders.bulkPut([order(leaving, { clientId: leaving }), order(staying, { clientId: staying })]);
+		const { transport, state } = server([
+			order('CS-000009', { clientId: leaving, changeSeq: 1 }),
+			order('CS-000010', { clientId: staying, changeSeq: 2 })
+		]);
+		await pull(db, transport);
+		expect(await db.renamedReports.count()).toBe(2);
+		state.orders = [];
+		state.tombstones = ['CS-000009'];
+		await pull(db, transport);
+		expect(await findOrder(db, leaving)).toBeUndefined();
+		expect(await db.renamedReports.toArray()).toEqual([{ clientId: staying, orderId: 'CS-000010' }]);
 	});
 });

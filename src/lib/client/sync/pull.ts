@@ -155,4 +155,8 @@ async function dropOrders(db: CurbsideDb, ids: string[]): Promise<void> {
 	await db.orders.bulkDelete(ids);
 	await db.notes.where('orderId').anyOf(ids).delete();
 	await db.photoLinks.where('orderId').anyOf(ids).delete();
+	// A numbered field report's device id now leads nowhere. The table holds only this device's own
+	// reports, so reading it whole costs less than an index written for each of them.
+	const leaving = new Set(ids);
+	await db.renamedReports.filter((report) => leaving.has(report.orderId)).delete();
 }

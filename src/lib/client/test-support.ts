@@ -1,6 +1,6 @@
 /** Shared by the client's unit tests: a fresh Dexie database over fake-indexeddb and a fixed order. */
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
-import type { SyncOrder } from '$lib/domain/sync/protocol';
+import type { SyncHistoryEntry, SyncOrder } from '$lib/domain/sync/protocol';
 import { CurbsideDb } from './db/schema';
 
 let counter = 0;
@@ -36,6 +36,26 @@ export function order(id: string, overrides: Partial<SyncOrder> = {}): SyncOrder
 		startedAt: null,
 		closedAt: null,
 		changeSeq: 1,
+		...overrides
+	};
+}
+
+/** A status history entry as a pull brings it (S24); `at` defaults to 14:00 on the day of `order`. */
+export function historyEntry(
+	id: string,
+	orderId: string,
+	overrides: Partial<SyncHistoryEntry> = {}
+): SyncHistoryEntry {
+	return {
+		id,
+		orderId,
+		at: '2026-11-02T14:00:00.000Z',
+		action: 'updated',
+		fromStatus: null,
+		toStatus: 'assigned',
+		actorKind: 'supervisor',
+		actorName: 'Sue',
+		summary: null,
 		...overrides
 	};
 }

@@ -1,25 +1,10 @@
 import Dexie from 'dexie';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import type { SyncHistoryEntry } from '$lib/domain/sync/protocol';
 import { historyOf } from '../sync/history-store';
-import { order } from '../test-support';
+import { historyEntry, order } from '../test-support';
 import { findOrder } from './find-order';
 import { CurbsideDb } from './schema';
-
-function historyEntry(id: string, orderId: string): SyncHistoryEntry {
-	return {
-		id,
-		orderId,
-		at: `2026-11-02T10:0${id}:00.000Z`,
-		action: 'updated',
-		fromStatus: null,
-		toStatus: 'assigned',
-		actorKind: 'supervisor',
-		actorName: 'Sue',
-		summary: null
-	};
-}
 
 describe('device store schema', () => {
 	it('orders and history batches have no index: each index entry is one more write for every order a sync stores', () => {

@@ -3,21 +3,11 @@ import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import type { SyncHistoryEntry, SyncOrder } from '$lib/domain/sync/protocol';
 import { CurbsideDb } from '../db/schema';
-import { freshDb, givenPulled, order } from '../test-support';
+import { freshDb, givenPulled, historyEntry, order } from '../test-support';
 import { batchesOf, dropHistory, historyOf, writeHistory } from './history-store';
 
 function entry(id: string, orderId: string, at: string, summary: string | null = null): SyncHistoryEntry {
-	return {
-		id,
-		orderId,
-		at: `2026-11-02T${at}:00.000Z`,
-		action: 'updated',
-		fromStatus: null,
-		toStatus: 'assigned',
-		actorKind: 'supervisor',
-		actorName: 'Sue',
-		summary
-	};
+	return historyEntry(id, orderId, { at: `2026-11-02T${at}:00.000Z`, summary });
 }
 
 const ids = (entries: SyncHistoryEntry[]) => entries.map((e) => e.id);

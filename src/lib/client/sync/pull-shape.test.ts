@@ -3,23 +3,13 @@ import type { PullResponse, SyncCatalogueService, SyncHistoryEntry } from '$lib/
 import { PULL_SHAPE } from '$lib/domain/sync/protocol';
 import { LocalActions } from '../db/actions';
 import type { CurbsideDb } from '../db/schema';
-import { freshDb, givenPulled, nextUuid, order } from '../test-support';
+import { freshDb, givenPulled, historyEntry, nextUuid, order } from '../test-support';
 import { historyOf } from './history-store';
 import { pullChanges } from './pull';
 import type { PullQuery, Transport } from './transport';
 
 function history(id: string, orderId: string, action: string): SyncHistoryEntry {
-	return {
-		id,
-		orderId,
-		at: '2026-11-02T14:00:00.000Z',
-		action,
-		fromStatus: null,
-		toStatus: 'assigned',
-		actorKind: 'supervisor',
-		actorName: 'Sue',
-		summary: null
-	};
+	return historyEntry(id, orderId, { action });
 }
 
 function service(code: string, group = 'Streets'): SyncCatalogueService {

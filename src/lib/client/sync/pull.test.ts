@@ -3,7 +3,7 @@ import type { PullResponse, SyncHistoryEntry, SyncOrder } from '$lib/domain/sync
 import { LocalActions } from '../db/actions';
 import { findOrder } from '../db/find-order';
 import type { CurbsideDb } from '../db/schema';
-import { freshDb, nextUuid, order } from '../test-support';
+import { freshDb, historyEntry, nextUuid, order } from '../test-support';
 import { historyOf } from './history-store';
 import { pullChanges } from './pull';
 import { pushOutbox } from './push';
@@ -141,19 +141,8 @@ describe('pull: one stored copy per order unless work is in flight', () => {
 });
 
 describe('pull: status history (S24)', () => {
-	function historyEntry(id: string, orderId: string, minute: number): SyncHistoryEntry {
-		const at = `2026-11-02T14:${String(minute).padStart(2, '0')}:00.000Z`;
-		return {
-			id,
-			orderId,
-			at,
-			action: 'updated',
-			fromStatus: null,
-			toStatus: 'assigned',
-			actorKind: 'supervisor',
-			actorName: 'Sue',
-			summary: null
-		};
+	function historyAt(id: string, orderId: string, minute: number): SyncHistoryEntry {
+		return historyEntry(id, orderId, { at: `2026-11-02T14:${String(minute).padStart(2, '0')}:00.000Z` });
 	}
 
 	/** Pages served in turn, whatever the cursor: a script of what the server answered. */
@@ -174,14 +163,14 @@ describe('pull: status history (S24)', () => {
 		const transport = scripted([
 			{
 				orders: [order('CS-000001', { changeSeq: 1 }), order('CS-000002', { changeSeq: 2 })],
-				history: [historyEntry('1', 'CS-000001', 1), historyEntry('2', 'CS-000002', 2)],
+				history: [historyAt('1', 'CS-000001', 1), historyAt('2', 'CS-000002', 2)],
 				cursor: '2',
 				more: true
 			},
 			{
 				// CS-000001 changed while the pull ran: it comes again, with all of its history.
 				orders: [order('CS-000001', { changeSeq: 3 })],
-				history: [historyEntry('1', 'CS-000001', 1), historyEntry('3', 'CS-000001', 3)],
+				history: [historyAt('1', 'CS-000001', 1), historyAt('3', 'CS-000001', 3)],
 				cursor: '3',
 				more: false
 			}
@@ -199,7 +188,7 @@ describe('pull: status history (S24)', () => {
 			scripted([
 				{
 					orders: [order('CS-000001', { changeSeq: 1 })],
-					history: [historyEntry('1', 'CS-000001', 1)],
+					history: [historyAt('1', 'CS-000001', 1)],
 					cursor: '1',
 					more: false
 				}
@@ -210,7 +199,7 @@ describe('pull: status history (S24)', () => {
 			scripted([
 				{
 					orders: [order('CS-000001', { changeSeq: 2 })],
-					history: [historyEntry('2', 'CS-000001', 2)],
+					history: [historyAt('2', 'CS-000001', 2)],
 					cursor: '2',
 					more: false
 				}

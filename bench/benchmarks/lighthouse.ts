@@ -20,6 +20,14 @@ import { writeResult } from '../lib/report';
 /** The DevTools port Lighthouse attaches to (this helper's own port on the shared machine). */
 const DEVTOOLS_PORT = 3118;
 const PERFORMANCE_TARGET = 0.9;
+/** The audits Lighthouse 12's performance score is weighted from. */
+const SCORED_METRICS = [
+	'first-contentful-paint',
+	'speed-index',
+	'largest-contentful-paint',
+	'total-blocking-time',
+	'cumulative-layout-shift'
+];
 
 interface Installability {
 	errors: { errorId: string; errorArguments: { name: string; value: string }[] }[];
@@ -73,6 +81,20 @@ export const lighthouseBench: Benchmark = {
 				`performance ${score('performance')}, accessibility ${score('accessibility')}, best practices ${score('best-practices')}; installability errors: ${installability.errors.map((e) => e.errorId).join(', ') || 'none'}`
 			);
 			if (lhr.runtimeError) log(`Lighthouse runtime error: ${lhr.runtimeError.message}`);
+			// What the performance score is made of: each metric's value and its own score.
+			const metrics = Object.fromEntries(
+				SCORED_METRICS.map((id) => [
+					id,
+					{ value: lhr.audits[id]?.numericValue ?? null, score: lhr.audits[id]?.score ?? null }
+				])
+			);
+			log(
+				`metrics: ${SCORED_METRICS.map((id) => `${id} ${Math.round((metrics[id]?.value ?? 0) * 1000) / 1000} (${metrics[id]?.score})`).join(', ')}`
+			);
+			// The whole report (a few MB, not kept in the repository) for looking into a score.
+			const reportPath = path.join(os.tmpdir(), 'curbside-lighthouse-report.json');
+			fs.writeFileSync(reportPath, JSON.stringify(lhr));
+			log(`full report: ${reportPath}`);
 			await writeResult(
 				env.root,
 				'lighthouse',
@@ -111,6 +133,7 @@ export const lighthouseBench: Benchmark = {
 					userAgent: lhr.environment.hostUserAgent,
 					formFactor: lhr.configSettings.formFactor,
 					throttlingMethod: lhr.configSettings.throttlingMethod,
+					metrics,
 					scores: Object.fromEntries(Object.entries(lhr.categories).map(([id, c]) => [id, c.score])),
 					installability
 				}

@@ -42,17 +42,12 @@ const question = (page: Page) =>
 	page.getByRole('complementary', { name: 'Share your location with your supervisor?' });
 
 test('the location question appears at the bottom of the screen without moving Today', async ({ page }) => {
-	await openToday(page);
+	const today = await openToday(page);
 	// As the crew opens the app on any later day: Today paints the orders it remembers, then the
 	// store opens and the question comes.
 	await recordLayoutShifts(page);
 	await page.reload();
-	await expect(
-		page
-			.getByRole('list', { name: /^Orders/ })
-			.getByRole('link')
-			.first()
-	).toBeVisible();
+	await expect(today.orders.first()).toBeVisible();
 	await expect(question(page)).toBeInViewport();
 	await expectNoAxeViolations(page);
 	// Google's line for a "good" page is 0.1; pushing Today down under the question cost 0.34 here.
@@ -68,13 +63,8 @@ test('the location question appears at the bottom of the screen without moving T
 
 	// Asked once per device: after a reload it does not come back.
 	await page.reload();
-	await new CrewTodayPage(page).expectOpen();
-	await expect(
-		page
-			.getByRole('list', { name: /^Orders/ })
-			.getByRole('link')
-			.first()
-	).toBeVisible();
+	await today.expectOpen();
+	await expect(today.orders.first()).toBeVisible();
 	await expect(question(page)).toHaveCount(0);
 });
 

@@ -105,7 +105,9 @@ test('the downloaded area draws offline from the device, pins open their orders,
 		}
 	}
 	if (!tapped) throw new Error(`None of the stops ${stopIds.join(', ')} has a pin standing alone.`);
-	await page.mouse.click(tapped.x, tapped.y);
+	// A click on the canvas at the pin (not at page coordinates): Playwright scrolls it into view and
+	// makes sure the tap lands on the map, not on the location question stuck to the screen's bottom.
+	await map.canvas.click({ position: { x: tapped.x, y: tapped.y } });
 	await expect(page.getByRole('heading', { level: 2, name: new RegExp(`^${tapped.id} ·`) })).toBeVisible();
 	await page.getByRole('link', { name: 'Open order' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: `Work order ${tapped.id}` })).toBeVisible();
@@ -133,7 +135,9 @@ test('report a problem: "Pick on map" loads the map only when asked, and a tap f
 	await expect(page.locator('[data-map-ready="true"]')).toBeVisible({ timeout: 30_000 });
 	const box = await canvas.boundingBox();
 	if (!box) throw new Error('The map is not on screen.');
-	await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+	// In the canvas's own coordinates, so the tap lands on the map wherever the page has scrolled
+	// and whatever sticks to the screen's bottom (the location question).
+	await canvas.click({ position: { x: box.width / 2, y: box.height / 2 } });
 	await expect(page.getByLabel('Latitude')).toHaveValue(/^4\d\.\d{6}$/);
 	await expect(page.getByLabel('Longitude')).toHaveValue(/^-8\d\.\d{6}$/);
 	await expectNoAxeViolations(page);

@@ -50,15 +50,11 @@ export class CrewMapPage {
 		);
 	}
 
-	/** Where the pin of `orderId` is on the screen (page coordinates), from the map itself. */
+	/** Where the pin of `orderId` is drawn, in canvas coordinates (for `tap`), from the map itself. */
 	async pinPoint(orderId: string): Promise<{ x: number; y: number }> {
-		// Viewport coordinates: the map must be on screen, not scrolled away above a list.
-		await this.canvas.scrollIntoViewIfNeeded();
-		const box = await this.canvas.boundingBox();
-		if (!box) throw new Error('The map canvas is not on screen.');
 		const point = (await this.drawnPins()).find((pin) => pin.id === orderId);
 		if (!point) throw new Error(`No pin for ${orderId} is drawn (clustered or off screen).`);
-		return { x: box.x + point.x, y: box.y + point.y };
+		return { x: point.x, y: point.y };
 	}
 
 	/**
@@ -68,9 +64,8 @@ export class CrewMapPage {
 	async lonePinPoint(orderId: string, minPx = 40): Promise<{ x: number; y: number } | null> {
 		const point = await this.pinPoint(orderId);
 		const pins = await this.drawnPins();
-		const own = pins.find((pin) => pin.id === orderId)!;
 		const crowded = pins.some(
-			(pin) => pin.id !== orderId && Math.hypot(pin.x - own.x, pin.y - own.y) < minPx
+			(pin) => pin.id !== orderId && Math.hypot(pin.x - point.x, pin.y - point.y) < minPx
 		);
 		return crowded ? null : point;
 	}

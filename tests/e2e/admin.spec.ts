@@ -71,6 +71,47 @@ test.describe('administration', () => {
 		await expect(pothole.getByLabel('An after photo')).toBeChecked();
 	});
 
+	test('a form sent twice without a reload keeps its values right: a new crew form starts over, a crew’s form shows what was saved', async ({
+		page
+	}) => {
+		await signInAsAdmin(page);
+		await page.goto('/admin/crews');
+		const create = page.getByRole('form', { name: 'Add a crew' });
+		for (const name of ['Bridge Crew A', 'Bridge Crew B']) {
+			await create.getByLabel('Name').fill(name);
+			await create.getByLabel('Department').fill('Bridges');
+			await create.getByRole('button', { name: 'Add crew' }).click();
+			await expect(page.getByRole('status')).toHaveText(`${name} was created.`);
+			// Sent, the form starts over: empty fields, the colour back to its default.
+			await expect(create.getByLabel('Name')).toHaveValue('');
+			await expect(create.getByLabel('Department')).toHaveValue('');
+			await expect(create.getByLabel('Map colour')).toHaveValue('#1b6e3c');
+		}
+
+		// A crew's own form, saved twice: each time its fields show what was saved, not blanks.
+		const crew = page.getByRole('form', { name: /Bridge Crew A/ });
+		await crew.getByLabel('Department').fill('Bridges and Tunnels');
+		await crew.getByRole('button', { name: 'Save Bridge Crew A' }).click();
+		await expect(page.getByRole('status')).toContainText('Bridge Crew A was saved.');
+		await expect(crew.getByLabel('Name')).toHaveValue('Bridge Crew A');
+		await expect(crew.getByLabel('Department')).toHaveValue('Bridges and Tunnels');
+		await expect(crew.getByLabel('Map colour')).toHaveValue('#1b6e3c');
+
+		await crew.getByLabel('Name').fill('Bridge Crew Alpha');
+		await crew.getByRole('button', { name: 'Save Bridge Crew A' }).click();
+		const renamed = page.getByRole('form', { name: /Bridge Crew Alpha/ });
+		await expect(renamed.getByLabel('Name')).toHaveValue('Bridge Crew Alpha');
+		await expect(renamed.getByLabel('Department')).toHaveValue('Bridges and Tunnels');
+
+		await page.reload();
+		await expect(renamed.getByLabel('Name')).toHaveValue('Bridge Crew Alpha');
+		await expect(renamed.getByLabel('Department')).toHaveValue('Bridges and Tunnels');
+		await expect(renamed.getByLabel('Map colour')).toHaveValue('#1b6e3c');
+		await expect(page.getByRole('form', { name: /Bridge Crew B/ }).getByLabel('Department')).toHaveValue(
+			'Bridges'
+		);
+	});
+
 	test('the API keys page still works from the admin area', async ({ page }) => {
 		await signInAsAdmin(page);
 		await page.getByRole('link', { name: 'Open311 API keys' }).first().click();

@@ -96,14 +96,43 @@ test.describe('administration', () => {
 		await expect(crew.getByLabel('Name')).toHaveValue('Bridge Crew A');
 		await expect(crew.getByLabel('Department')).toHaveValue('Bridges and Tunnels');
 		await expect(crew.getByLabel('Map colour')).toHaveValue('#1b6e3c');
+		await expect(crew.getByLabel('Active')).toBeChecked();
 
 		await crew.getByLabel('Name').fill('Bridge Crew Alpha');
 		await crew.getByRole('button', { name: 'Save Bridge Crew A' }).click();
 		const renamed = page.getByRole('form', { name: /Bridge Crew Alpha/ });
 		await expect(renamed.getByLabel('Name')).toHaveValue('Bridge Crew Alpha');
 		await expect(renamed.getByLabel('Department')).toHaveValue('Bridges and Tunnels');
+		await expect(renamed.getByLabel('Active')).toBeChecked();
 
+		// A service's form, saved twice: each save leaves every field and box as it was sent.
+		await page.goto('/admin/services');
+		const graffiti = page.getByRole('form', { name: /^Graffiti/ });
+		const offered = graffiti.getByLabel('Offered to residents (Open311)');
+		const sla = graffiti.getByLabel('Response time (hours)');
+		const save = async () => {
+			// The page's data is fetched again after the save (and after any reset of the form).
+			const reloaded = page.waitForResponse((response) =>
+				response.url().includes('/admin/services/__data.json')
+			);
+			await graffiti.getByRole('button', { name: 'Save Graffiti' }).click();
+			await reloaded;
+			await expect(page.getByRole('status')).toContainText('Graffiti was saved.');
+		};
+		await expect(offered).toBeChecked();
+		await sla.fill('60');
+		await save();
+		await expect(offered).toBeChecked();
+		await expect(sla).toHaveValue('60');
+		await offered.uncheck();
+		await save();
+		await expect(offered).not.toBeChecked();
+		await expect(sla).toHaveValue('60');
 		await page.reload();
+		await expect(offered).not.toBeChecked();
+		await expect(sla).toHaveValue('60');
+
+		await page.goto('/admin/crews');
 		await expect(renamed.getByLabel('Name')).toHaveValue('Bridge Crew Alpha');
 		await expect(renamed.getByLabel('Department')).toHaveValue('Bridges and Tunnels');
 		await expect(renamed.getByLabel('Map colour')).toHaveValue('#1b6e3c');

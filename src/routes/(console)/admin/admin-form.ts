@@ -1,4 +1,5 @@
 /** What the admin pages' forms share. */
+import type { SubmitFunction } from '@sveltejs/kit';
 
 /** An admin form action's answer, as the pages read it back. */
 interface Answer {
@@ -20,3 +21,15 @@ export const DEPARTMENT_FIELD = {
 	maxlength: 60,
 	list: 'departments'
 } as const;
+
+/**
+ * use:enhance for a form that edits a saved record: after it is sent the page reloads its data
+ * but the form is not reset. A reset brings every field back to its HTML default, which for a
+ * field rendered from data is empty or unchecked, so the next save would blank a name or retire
+ * a crew without anyone touching those fields.
+ */
+export const keepFieldsAfterSave: SubmitFunction =
+	() =>
+	async ({ update }) => {
+		await update({ reset: false });
+	};

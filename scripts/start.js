@@ -4,7 +4,8 @@
  * The server itself migrates the database and seeds the demo city on first start (src/hooks.server.ts).
  *
  * Environment: PORT (3000), HOST (127.0.0.1), DATABASE_URL (postgres://... for PostgreSQL),
- * DATA_DIR (./data), SEED_DEMO (set to false to start with an empty city).
+ * DATA_DIR (./data), SEED_DEMO (set to false to start with an empty city), SOCKET_IDLE_TIMEOUT_S
+ * (120: a connection that sends nothing for this long in the middle of a request is closed).
  */
 import http from 'node:http';
 import path from 'node:path';
@@ -67,6 +68,16 @@ function malformedPathAnswer(url) {
 	}
 }
 
+function socketIdleTimeoutMs(setting) {
+	if (setting === undefined || setting === '') return 120_000;
+	const seconds = Number(setting);
+	if (!Number.isFinite(seconds) || seconds <= 0) {
+		console.error(`[curbside] SOCKET_IDLE_TIMEOUT_S must be a number of seconds above 0, not "${setting}".`);
+		process.exit(1);
+	}
+	return seconds * 1000;
+}
+
 const server = http.createServer((req, res) => {
 	if (plainHttp) req.headers[OWN_PROTOCOL_HEADER] = 'http';
 	for (const [name, value] of Object.entries(BASELINE_HEADERS)) res.setHeader(name, value);
@@ -89,6 +100,11 @@ const server = http.createServer((req, res) => {
 });
 // A photo over a weak mobile link can take minutes; Node's 5-minute default would cut it off.
 server.requestTimeout = 15 * 60 * 1000;
+// But a request whose sender went silent (a tablet that lost signal mid-upload, without the
+// connection being reset) is not kept for those 15 minutes: after this long with no bytes either
+// way its connection is closed, and the device resumes its upload where the server's copy ends.
+// Live streams send a heartbeat every 15 s, so they never go this quiet.
+server.timeout = socketIdleTimeoutMs(process.env.SOCKET_IDLE_TIMEOUT_S);
 // Devices and proxies keep a connection open between syncs. Node closes an idle one after 5 s, and a
 // request the client sends on it at that moment fails with a reset (seen under load as ECONNRESET);
 // keep idle connections a minute instead. The headers timeout must stay above the keep-alive one.

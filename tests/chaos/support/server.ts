@@ -15,6 +15,8 @@ export interface ServerOptions {
 	databaseUrl: string;
 	/** Where the process's output goes (appended), for a failed run's post-mortem. */
 	logFile: string;
+	/** More environment for the process (e.g. a shorter SOCKET_IDLE_TIMEOUT_S). */
+	env?: Record<string, string>;
 }
 
 /** Children still running when the test runner exits (a crash, a timeout) are not left behind. */
@@ -47,7 +49,8 @@ export class ServerProcess {
 				PORT: String(this.options.port),
 				HOST: '127.0.0.1',
 				DATA_DIR: this.options.dataDir,
-				DATABASE_URL: this.options.databaseUrl
+				DATABASE_URL: this.options.databaseUrl,
+				...this.options.env
 			},
 			stdio: ['ignore', log, log]
 		});

@@ -22,6 +22,8 @@ export class CrewSession {
 	profile = $state<CrewProfile | null>(null);
 	/** The server said 401 but this device remembers the person: work goes on, sync waits for a new sign-in. */
 	expired = $state(false);
+	/** Who is signed in when it is not a crew member (state not-crew), to look for work they left here. */
+	notCrewUserId = $state<string | null>(null);
 
 	/** Returns whether the server answered, so the connection badge can learn from it. */
 	async resolve(online: boolean): Promise<'reached' | 'unreachable'> {
@@ -62,6 +64,7 @@ export class CrewSession {
 	private acceptServerAnswer(body: unknown): void {
 		const user = parseSignedInUser(body);
 		if (!user || user.role !== 'crew') {
+			this.notCrewUserId = user?.id ?? null;
 			this.state = 'not-crew';
 			return;
 		}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { CurbsideDb } from '$lib/client/db/schema';
 import { freshDb } from '$lib/client/test-support';
-import { clearIfSynced, pendingWarning, pendingWork } from './sign-out';
+import { clearIfSynced, pendingWarning, pendingWork, strandedWarning } from './sign-out';
 
 describe('sign-out clears the device only when nothing is pending', () => {
 	it('deletes the local database when the outbox and photos are all sent', async () => {
@@ -28,5 +28,15 @@ describe('sign-out clears the device only when nothing is pending', () => {
 			'1 change and 1 photo not sent yet. Sync now before signing out; nothing was deleted.'
 		);
 		expect(pendingWarning({ actions: 0, photos: 0 })).toBeNull();
+	});
+});
+
+describe('work left by someone who is no longer on a crew', () => {
+	it('says what is still on the device, that nothing was deleted, and how to send it', () => {
+		expect(strandedWarning({ actions: 2, photos: 1 })).toBe(
+			'This device still holds 2 changes and 1 photo you recorded as a crew member, never sent. They stay here; nothing was deleted. To send them, ask an administrator to give you crew access again, then sign in and open this app with signal.'
+		);
+		expect(strandedWarning({ actions: 0, photos: 3 })).toMatch(/^This device still holds 3 photos you/);
+		expect(strandedWarning({ actions: 0, photos: 0 })).toBeNull();
 	});
 });

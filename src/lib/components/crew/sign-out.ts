@@ -20,14 +20,34 @@ export async function pendingWork(db: CurbsideDb): Promise<PendingWork> {
 	return { actions, photos };
 }
 
-/** The sentence the crew sees before signing out, or null when nothing is waiting. */
-export function pendingWarning({ actions, photos }: PendingWork): string | null {
+/** "2 changes and 1 photo", or null when nothing is waiting. */
+function describePending({ actions, photos }: PendingWork): string | null {
 	if (actions === 0 && photos === 0) return null;
-	const parts = [
+	return [
 		actions > 0 ? `${actions} ${actions === 1 ? 'change' : 'changes'}` : '',
 		photos > 0 ? `${photos} ${photos === 1 ? 'photo' : 'photos'}` : ''
-	].filter(Boolean);
-	return `${parts.join(' and ')} not sent yet. Sync now before signing out; nothing was deleted.`;
+	]
+		.filter(Boolean)
+		.join(' and ');
+}
+
+/** The sentence the crew sees before signing out, or null when nothing is waiting. */
+export function pendingWarning(pending: PendingWork): string | null {
+	const what = describePending(pending);
+	return what && `${what} not sent yet. Sync now before signing out; nothing was deleted.`;
+}
+
+/**
+ * What someone who now signs in with another role (a crew member made supervisor) reads when this
+ * device still holds work they recorded as crew: the server refuses sync to anyone not on a crew
+ * (S17), so it waits here until an administrator gives them crew access again. Null when none.
+ */
+export function strandedWarning(pending: PendingWork): string | null {
+	const what = describePending(pending);
+	return (
+		what &&
+		`This device still holds ${what} you recorded as a crew member, never sent. They stay here; nothing was deleted. To send them, ask an administrator to give you crew access again, then sign in and open this app with signal.`
+	);
 }
 
 /** Deletes the user's local database if nothing is pending; returns what was pending otherwise. */

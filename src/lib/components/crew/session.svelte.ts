@@ -22,8 +22,11 @@ export class CrewSession {
 	profile = $state<CrewProfile | null>(null);
 	/** The server said 401 but this device remembers the person: work goes on, sync waits for a new sign-in. */
 	expired = $state(false);
-	/** Who is signed in when it is not a crew member (state not-crew), to look for work they left here. */
-	notCrewUserId = $state<string | null>(null);
+	/**
+	 * Signed in with another role (not-crew) while this device still holds work they recorded as a
+	 * crew member: what to tell them (strandedWarning), else null.
+	 */
+	strandedWork = $state<string | null>(null);
 
 	/** Returns whether the server answered, so the connection badge can learn from it. */
 	async resolve(online: boolean): Promise<'reached' | 'unreachable'> {
@@ -64,8 +67,8 @@ export class CrewSession {
 	private acceptServerAnswer(body: unknown): void {
 		const user = parseSignedInUser(body);
 		if (!user || user.role !== 'crew') {
-			this.notCrewUserId = user?.id ?? null;
 			this.state = 'not-crew';
+			if (user) void this.lookForStrandedWork(user.id);
 			return;
 		}
 		// A different person than last time gets their own database (see crew-db.ts), never the old rows.
@@ -78,6 +81,16 @@ export class CrewSession {
 		};
 		this.expired = false;
 		this.state = 'ready';
+	}
+
+	private async lookForStrandedWork(userId: string): Promise<void> {
+		try {
+			// Loaded only for this case: a crew member's first load does not carry it (nor Dexie).
+			const { strandedWorkWarning } = await import('./stranded-work');
+			this.strandedWork = await strandedWorkWarning(userId);
+		} catch {
+			// A store that cannot be read leaves the page as it is; the work stays on the device.
+		}
 	}
 
 	private sendToSignIn(): void {

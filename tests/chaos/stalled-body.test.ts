@@ -56,14 +56,15 @@ function slowSignIn(pieces: number, gapMs: number, stopAfter = pieces): Promise<
 		});
 		socket.on('data', (chunk: Buffer) => (answer += chunk.toString('latin1')));
 		socket.on('error', () => undefined); // a reset is one way the server closes it
-		socket.on('close', () => {
-			const status = /^HTTP\/1\.1 (\d{3})/.exec(answer)?.[1];
-			resolve({ status: status ? Number(status) : null, closedAfterMs: Date.now() - started });
-		});
-		setTimeout(() => {
+		const guard = setTimeout(() => {
 			socket.destroy();
 			reject(new Error('The server kept a silent connection open for 60 s.'));
 		}, 60_000);
+		socket.on('close', () => {
+			clearTimeout(guard);
+			const status = /^HTTP\/1\.1 (\d{3})/.exec(answer)?.[1];
+			resolve({ status: status ? Number(status) : null, closedAfterMs: Date.now() - started });
+		});
 	});
 }
 

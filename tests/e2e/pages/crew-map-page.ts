@@ -50,24 +50,19 @@ export class CrewMapPage {
 		);
 	}
 
-	/** Where the pin of `orderId` is drawn, in canvas coordinates (for `tap`), from the map itself. */
-	async pinPoint(orderId: string): Promise<{ x: number; y: number }> {
-		const point = (await this.drawnPins()).find((pin) => pin.id === orderId);
-		if (!point) throw new Error(`No pin for ${orderId} is drawn (clustered or off screen).`);
-		return { x: point.x, y: point.y };
-	}
-
 	/**
-	 * The pin's point when no other order's pin is drawn within `minPx` of it (a tap there can only
-	 * mean this order), else null: neighbours across a street can sit a few pixels apart.
+	 * Where the pin of `orderId` is drawn, in canvas coordinates, when no other order's pin is drawn
+	 * within `minPx` of it (a tap there can only mean this order), else null: neighbours across a
+	 * street can sit a few pixels apart.
 	 */
 	async lonePinPoint(orderId: string, minPx = 40): Promise<{ x: number; y: number } | null> {
-		const point = await this.pinPoint(orderId);
 		const pins = await this.drawnPins();
+		const own = pins.find((pin) => pin.id === orderId);
+		if (!own) throw new Error(`No pin for ${orderId} is drawn (clustered or off screen).`);
 		const crowded = pins.some(
-			(pin) => pin.id !== orderId && Math.hypot(pin.x - point.x, pin.y - point.y) < minPx
+			(pin) => pin.id !== orderId && Math.hypot(pin.x - own.x, pin.y - own.y) < minPx
 		);
-		return crowded ? null : point;
+		return crowded ? null : { x: own.x, y: own.y };
 	}
 
 	/** Every pin the map draws (a cluster as id `cluster`), in canvas coordinates. */
